@@ -1,0 +1,22 @@
+namespace Leitbild.Teams.App.Cli;
+
+/// <summary>
+/// Verbs of the app (<c>dotnet run --project src/Leitbild.Teams.App -- VERB ...</c>). Each feature adds one entry.
+/// A verb returns its exit code: 0 done, 2 wrong arguments, 1 failed.
+/// </summary>
+public static class CommandLineVerbs
+{
+    public delegate Task<int> Verb(string[] arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken);
+
+    private static readonly Dictionary<string, (string Help, Verb Run)> Verbs = new(StringComparer.Ordinal)
+    {
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    /// <summary>Every verb with its one-line help, for the usage text.</summary>
+    public static IEnumerable<(string Name, string Help)> All => Verbs.Select(v => (v.Key, v.Value.Help));
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        Verbs[args[0]].Run(args[1..], output, error, cancellationToken);
+}

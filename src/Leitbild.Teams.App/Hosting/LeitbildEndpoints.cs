@@ -1,0 +1,16 @@
+using Leitbild.Teams.App.Health;
+using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.StartPage;
+
+namespace Leitbild.Teams.App.Hosting;
+
+public static class LeitbildEndpoints
+{
+    public static WebApplication MapLeitbild(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapStartPage();
+        app.MapProcess();
+        return app;
+    }
+}

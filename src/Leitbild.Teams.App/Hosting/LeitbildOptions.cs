@@ -1,0 +1,45 @@
+namespace Leitbild.Teams.App.Hosting;
+
+public enum AppMode
+{
+    /// <summary>Everything embedded: SQLite, seeded directory and calendars, a local Teams client.</summary>
+    Local,
+    /// <summary>Graph, SharePoint and the Bot Connector of a real tenant.</summary>
+    Microsoft365,
+}
+
+/// <summary>Configuration section <c>Leitbild</c>. Local mode needs none of it.</summary>
+public sealed class LeitbildOptions
+{
+    public const string Section = "Leitbild";
+
+    public AppMode Mode { get; set; } = AppMode.Local;
+
+    /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
+    public string DatabasePath { get; set; } = "leitbild.db";
+
+    /// <summary>Folder with process.json, goals.json and organisation.json; default: the shipped Bergkamen template.</summary>
+    public string? TemplatePath { get; set; }
+
+    /// <summary>Secret key for anonymous respondent keys (at least 32 characters). Local mode makes and keeps one in the database.</summary>
+    public string? AnonymousKey { get; set; }
+
+    /// <summary>Public https address of the app (tab, bot endpoint, manifest); required in Microsoft 365 mode.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Shown in the User-Agent Graph asks for (NONISV|organisation|Leitbild.Teams/version).</summary>
+    public string OrganisationName { get; set; } = "Stadt Bergkamen";
+
+    public Microsoft365Options Microsoft365 { get; set; } = new();
+}
+
+public sealed class Microsoft365Options
+{
+    public string? TenantId { get; set; }
+    /// <summary>The Entra app registration used by the bot, the tab (SSO) and Graph (app-only).</summary>
+    public string? ClientId { get; set; }
+    /// <summary>From Key Vault in production; never in a file in the repository.</summary>
+    public string? ClientSecret { get; set; }
+    /// <summary>SharePoint site id (host,siteCollectionId,webId) holding the results lists.</summary>
+    public string? SharePointSiteId { get; set; }
+}

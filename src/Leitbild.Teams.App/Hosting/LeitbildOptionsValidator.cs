@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace Leitbild.Teams.App.Hosting;
+
+/// <summary>Collects every missing or invalid setting, so one start attempt names them all.</summary>
+public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LeitbildOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add("Leitbild:DatabasePath: Pfad zur SQLite-Datei fehlt / path of the SQLite file is missing");
+        }
+        if (options.AnonymousKey is { Length: > 0 and < 32 })
+        {
+            failures.Add("Leitbild:AnonymousKey: mindestens 32 Zeichen / at least 32 characters");
+        }
+        if (options.Mode == AppMode.Microsoft365)
+        {
+            var m365 = options.Microsoft365;
+            RequireGuid(failures, "Leitbild:Microsoft365:TenantId", m365.TenantId);
+            RequireGuid(failures, "Leitbild:Microsoft365:ClientId", m365.ClientId);
+            Require(failures, "Leitbild:Microsoft365:ClientSecret", m365.ClientSecret);
+            Require(failures, "Leitbild:Microsoft365:SharePointSiteId", m365.SharePointSiteId);
+            Require(failures, "Leitbild:AnonymousKey", options.AnonymousKey);
+            if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+            {
+                failures.Add("Leitbild:PublicBaseUrl: fehlt oder ist keine https-Adresse / missing or not an https address");
+            }
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Require(List<string> failures, string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{key}: fehlt / missing");
+        }
+    }
+
+    private static void RequireGuid(List<string> failures, string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{key}: fehlt / missing");
+        }
+        else if (!Guid.TryParse(value, out _))
+        {
+            failures.Add($"{key}: '{value}' ist keine GUID / is not a GUID");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.Core.Process;
+using Microsoft.Extensions.Options;
+
+namespace Leitbild.Teams.App.Hosting;
+
+/// <summary>All wiring of the host, one <c>Add…</c> per feature. Program.cs only calls this.</summary>
+public static class LeitbildServices
+{
+    public const string DefaultUrl = "http://localhost:3978";
+
+    public static WebApplicationBuilder AddLeitbildServices(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        builder.Services.AddOptions<LeitbildOptions>().BindConfiguration(LeitbildOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LeitbildOptions>, LeitbildOptionsValidator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        builder.Services.AddStorage().AddProcess();
+        return builder;
+    }
+
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new SqliteDatabase(Path.GetFullPath(sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.DatabasePath)));
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+
+    public static IServiceCollection AddProcess(this IServiceCollection services)
+    {
+        foreach (var migration in ProcessMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+        services.AddSingleton<SqliteProcessStore>();
+        services.AddSingleton<IProcessStore>(sp => sp.GetRequiredService<SqliteProcessStore>());
+        services.AddSingleton<SeededDirectory>();
+        services.AddSingleton<IDirectory>(sp => sp.GetRequiredService<SeededDirectory>());
+        return services;
+    }
+}
