@@ -58,8 +58,9 @@ var anonymousKeySecretName = 'anonymous-key'
 // Names follow Hosting/LeitbildOptions.cs (section "Leitbild", "__" for ":"); the tests check every one exists there.
 var leitbildSettings = {
   Leitbild__Mode: 'Microsoft365'
-  // /home is the only folder App Service keeps across restarts; one instance only (see docs/deploy.md).
-  Leitbild__DatabasePath: '/home/data/leitbild.db'
+  // /home is the only folder App Service keeps across restarts, and it exists from the start (SQLite creates the
+  // file, not missing folders). One instance only (see docs/deploy.md).
+  Leitbild__DatabasePath: '/home/leitbild.db'
   Leitbild__OrganisationName: organisationName
   Leitbild__AnonymousKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${anonymousKeySecretName})'
   Leitbild__Microsoft365__TenantId: tenantId
