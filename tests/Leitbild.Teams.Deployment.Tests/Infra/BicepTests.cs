@@ -51,18 +51,13 @@ public sealed partial class BicepTests
     [Fact]
     public async Task LinterReportsABrokenTemplateSoTheCleanRunsMeanSomething()
     {
-        var broken = Repository.PathOf("infra", $"broken-{Guid.NewGuid():N}.bicep");
+        using var folder = new TemporaryFolder();
+        var broken = folder.File("broken.bicep");
         await File.WriteAllTextAsync(broken, "param unused string\n");
-        try
-        {
-            var run = await Bicep.RunAsync("lint", Path.GetFileName(broken));
 
-            Assert.Contains("no-unused-params", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(broken);
-        }
+        var run = await Bicep.RunAsync("lint", broken);
+
+        Assert.Contains("no-unused-params", run.StandardOutput + run.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
