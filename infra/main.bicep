@@ -60,7 +60,9 @@ var leitbildSettings = {
   Leitbild__Mode: 'Microsoft365'
   // /home is the only folder App Service keeps across restarts, and it exists from the start (SQLite creates the
   // file, not missing folders). One instance only (see docs/deploy.md).
-  Leitbild__DatabasePath: '/home/leitbild.db'
+  Leitbild__DatabasePath: '/home/data/leitbild.db'
+  // /home is an SMB share on App Service: WAL needs shared memory it cannot give.
+  Leitbild__SqliteJournal: 'Delete'
   Leitbild__OrganisationName: organisationName
   Leitbild__AnonymousKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${anonymousKeySecretName})'
   Leitbild__Microsoft365__TenantId: tenantId

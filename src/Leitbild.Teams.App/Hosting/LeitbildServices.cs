@@ -39,7 +39,11 @@ public static class LeitbildServices
 
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new SqliteDatabase(Path.GetFullPath(sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.DatabasePath)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            return new SqliteDatabase(Path.GetFullPath(options.DatabasePath), options.SqliteJournal);
+        });
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
