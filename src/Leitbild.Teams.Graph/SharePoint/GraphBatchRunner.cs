@@ -6,15 +6,21 @@ using Microsoft.Kiota.Abstractions;
 
 namespace Leitbild.Teams.Graph.SharePoint;
 
-/// <summary>One request inside a $batch, with our own id to find its answer.</summary>
-internal sealed record BatchStep(string Id, RequestInformation Request);
+/// <summary>
+/// One request inside a $batch, with our own id to find its answer. Built afresh for every send, because sending
+/// consumes a request's body stream.
+/// </summary>
+internal sealed record BatchStep(string Id, Func<RequestInformation> Build)
+{
+    public Method Method { get; } = Build().HttpMethod;
+}
 
 /// <summary>The answer to one step. Status 0: the batch itself failed in transit, so whether the step ran is unknown.</summary>
-internal sealed record BatchStepResult(int Status, JsonElement? Body, TimeSpan? RetryAfter)
+internal sealed record BatchStepResult(int Status, JsonElement? Body, TimeSpan? RetryAfter, string? Failure = null)
 {
     public bool IsSuccess => Status is >= 200 and < 300;
 
-    public string Describe() => Status == 0 ? "no answer from Graph"
+    public string Describe() => Status == 0 ? $"no answer from Graph ({Failure})"
         : Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("error", out var error)
             ? $"{Status} {Text(error, "code")}: {Text(error, "message")}"
             : Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -75,7 +81,7 @@ internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimePr
     /// <summary>429: the step was not run. 503: may have run, so only steps that are safe to repeat go again.</summary>
     private static bool IsRepeatable(BatchStep step, int status) =>
         status == (int)HttpStatusCode.TooManyRequests
-        || (status == (int)HttpStatusCode.ServiceUnavailable && step.Request.HttpMethod != Method.POST);
+        || (status == (int)HttpStatusCode.ServiceUnavailable && step.Method != Method.POST);
 
     private async Task<Dictionary<string, BatchStepResult>> SendAsync(BatchStep[] chunk, CancellationToken cancellationToken)
     {
@@ -85,7 +91,7 @@ internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimePr
             var content = new BatchRequestContentCollection(client, MaxStepsPerBatch);
             foreach (var step in chunk)
             {
-                await content.AddBatchRequestStepAsync(step.Request, step.Id);
+                await content.AddBatchRequestStepAsync(step.Build(), step.Id);
             }
             BatchesSent++;
             var response = await client.Batch.PostAsync(content, cancellationToken);
@@ -116,7 +122,7 @@ internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimePr
             var retryAfter = e is ApiException { ResponseStatusCode: 429 or 503 } ? TimeSpan.FromSeconds(1) : (TimeSpan?)null;
             foreach (var step in chunk)
             {
-                results[step.Id] = new BatchStepResult(0, null, retryAfter);
+                results[step.Id] = new BatchStepResult(0, null, retryAfter, $"{e.GetType().Name}: {e.Message}");
             }
         }
         return results;

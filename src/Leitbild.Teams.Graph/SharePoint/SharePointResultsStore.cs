@@ -80,11 +80,11 @@ public sealed partial class SharePointResultsStore : IResultsStore
                         results[i] = AnswerWriteResult.Stored(answer.Key);
                         continue;
                     }
-                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), PatchRequest(listId, known, answer)), known));
+                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), () => PatchRequest(listId, known, answer)), known));
                 }
                 else
                 {
-                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), CreateRequest(listId, answer)), null));
+                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), () => CreateRequest(listId, answer)), null));
                 }
             }
             var outcomes = await _batch.RunAsync(steps.Select(s => s.Step).ToList(), cancellationToken);
@@ -181,13 +181,13 @@ public sealed partial class SharePointResultsStore : IResultsStore
         }
         var lists = await EnsureListsAsync(cancellationToken);
         var goals = goalIds.Distinct(StringComparer.Ordinal).ToList();
-        var steps = goals.Select((goal, i) => new BatchStep($"goal{i}", _client.Sites[_options.SiteId].Lists[lists.Answers].Items.ToGetRequestInformation(r =>
+        var steps = goals.Select((goal, i) => new BatchStep($"goal{i}", () => _client.Sites[_options.SiteId].Lists[lists.Answers].Items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Filter = $"fields/GoalId eq '{Escape(goal)}'";
             r.QueryParameters.Expand = ["fields"];
             r.QueryParameters.Top = _options.ReadPageSize;
         }))).ToList();
-        steps.Add(new BatchStep("summaries", _client.Sites[_options.SiteId].Lists[lists.Summaries].Items.ToGetRequestInformation(r =>
+        steps.Add(new BatchStep("summaries", () => _client.Sites[_options.SiteId].Lists[lists.Summaries].Items.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Expand = ["fields"];
             r.QueryParameters.Top = 5000;
@@ -217,9 +217,10 @@ public sealed partial class SharePointResultsStore : IResultsStore
             wanted["UpdatedAt"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
             var items = _client.Sites[_options.SiteId].Lists[lists.Summaries].Items;
             // Derived data, recomputed from the answers: the last writer is right, so no If-Match here.
-            writes.Add(new BatchStep($"write{i}", stored.Id is null
+            var storedId = stored.Id;
+            writes.Add(new BatchStep($"write{i}", () => storedId is null
                 ? items.ToPostRequestInformation(new ListItem { Fields = new FieldValueSet { AdditionalData = wanted! } })
-                : items[stored.Id].Fields.ToPatchRequestInformation(new FieldValueSet { AdditionalData = wanted! })));
+                : items[storedId].Fields.ToPatchRequestInformation(new FieldValueSet { AdditionalData = wanted! })));
         }
         var written = await _batch.RunAsync(writes, cancellationToken);
         if (written.Values.FirstOrDefault(o => !o.IsSuccess) is { } refused)
@@ -270,7 +271,7 @@ public sealed partial class SharePointResultsStore : IResultsStore
             return;
         }
         var steps = indices.Select(i => (Index: i, Step: new BatchStep(Guid.NewGuid().ToString("N"),
-            _client.Sites[_options.SiteId].Lists[listId].Items.ToGetRequestInformation(r =>
+            () => _client.Sites[_options.SiteId].Lists[listId].Items.ToGetRequestInformation(r =>
             {
                 // AnswerKey is indexed, so no "Prefer: HonorNonIndexedQueriesWarningMayFailRandomly" is needed (or wanted).
                 r.QueryParameters.Filter = $"fields/AnswerKey eq '{Escape(answers[i].Key)}'";
@@ -291,8 +292,9 @@ public sealed partial class SharePointResultsStore : IResultsStore
             {
                 LogDuplicateKey(_logger, found.Count);
             }
-            if (found.FirstOrDefault() is { } item)
+            if (found.Count > 0)
             {
+                var item = found[0];
                 _known[answers[i].Key] = new KnownItem(item.Id, item.ETag, AnswerFields.FromFields(item.Fields)?.Normalized());
             }
         }
