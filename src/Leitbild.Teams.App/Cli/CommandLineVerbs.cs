@@ -10,6 +10,7 @@ public static class CommandLineVerbs
 
     private static readonly Dictionary<string, (string Help, Verb Run)> Verbs = new(StringComparer.Ordinal)
     {
+        ["provision-sharepoint"] = (PollResults.ProvisionSharePointVerb.Help, PollResults.ProvisionSharePointVerb.RunAsync),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
