@@ -9,8 +9,17 @@ internal static class AnswerFields
     /// <summary>Separates several choices in one text column (the validator keeps '|' out of choices).</summary>
     public const string ChoiceSeparator = " | ";
 
-    /// <summary>Every column is written, empty ones as null, so a PATCH of a changed answer clears what no longer applies.</summary>
-    public static Dictionary<string, object?> ToFields(Answer answer)
+    /// <summary>
+    /// The item's fields. A PATCH sends empty columns as null, so a changed answer clears what no longer applies;
+    /// a create leaves them out (smaller, and it names only columns this kind of answer uses).
+    /// </summary>
+    public static Dictionary<string, object?> ToFields(Answer answer, bool includeEmpty)
+    {
+        var fields = AllFields(answer);
+        return includeEmpty ? fields : fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, object?> AllFields(Answer answer)
     {
         var value = answer.Value;
         return new Dictionary<string, object?>(StringComparer.Ordinal)

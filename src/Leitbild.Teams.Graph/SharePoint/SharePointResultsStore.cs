@@ -316,12 +316,12 @@ public sealed partial class SharePointResultsStore : IResultsStore
     private RequestInformation CreateRequest(string listId, Answer answer) =>
         _client.Sites[_options.SiteId].Lists[listId].Items.ToPostRequestInformation(new ListItem
         {
-            Fields = new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer)! },
+            Fields = new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer, includeEmpty: false)! },
         });
 
     private RequestInformation PatchRequest(string listId, KnownItem known, Answer answer) =>
         _client.Sites[_options.SiteId].Lists[listId].Items[known.ItemId].Fields.ToPatchRequestInformation(
-            new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer)! },
+            new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer, includeEmpty: true)! },
             r => r.Headers.Add("If-Match", known.ETag));
 
     private static KnownItem? ItemOf(JsonElement? body) =>
