@@ -34,11 +34,9 @@ internal sealed record BatchStepResult(int Status, JsonElement? Body, TimeSpan? 
 /// while single steps fail or are throttled on their own; throttled steps (429, and 503 where repeating is harmless)
 /// go again in a later round after the longest wait any of them asked for.
 /// </summary>
-internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimeProvider time, ILogger logger, int maxRounds, TimeSpan maxDelay)
+internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimeProvider time, ILogger logger, int maxRounds, TimeSpan maxDelay, int parallelBatches)
 {
     public const int MaxStepsPerBatch = 20;
-
-    public int BatchesSent { get; private set; }
 
     public async Task<Dictionary<string, BatchStepResult>> RunAsync(IReadOnlyList<BatchStep> steps, CancellationToken cancellationToken)
     {
@@ -48,9 +46,15 @@ internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimePr
         {
             var again = new List<BatchStep>();
             var wait = TimeSpan.Zero;
-            foreach (var chunk in pending.Chunk(MaxStepsPerBatch))
+            // A few batches in flight at once hide Graph's latency; SharePoint meters resource units, not connections.
+            var chunks = pending.Chunk(MaxStepsPerBatch).ToList();
+            var answers = new Dictionary<string, BatchStepResult>[chunks.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = parallelBatches, CancellationToken = cancellationToken },
+                async (i, token) => answers[i] = await SendAsync(chunks[i], token));
+            for (var c = 0; c < chunks.Count; c++)
             {
-                var answered = await SendAsync(chunk, cancellationToken);
+                var chunk = chunks[c];
+                var answered = answers[c];
                 foreach (var step in chunk)
                 {
                     var result = answered[step.Id];
@@ -93,7 +97,6 @@ internal sealed partial class GraphBatchRunner(GraphServiceClient client, TimePr
             {
                 await content.AddBatchRequestStepAsync(step.Build(), step.Id);
             }
-            BatchesSent++;
             var response = await client.Batch.PostAsync(content, cancellationToken);
             var statuses = await response.GetResponsesStatusCodesAsync();
             foreach (var step in chunk)

@@ -17,6 +17,8 @@ public sealed record SharePointResultsOptions
     public int ReadPageSize { get; init; } = 500;
     public int MaxBatchRounds { get; init; } = 4;
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>$batch requests in flight at once.</summary>
+    public int ParallelBatches { get; init; } = 4;
 }
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed partial class SharePointResultsStore : IResultsStore
         _options = options;
         _time = time;
         _logger = logger;
-        _batch = new GraphBatchRunner(client, time, logger, options.MaxBatchRounds, options.MaxRetryDelay);
+        _batch = new GraphBatchRunner(client, time, logger, options.MaxBatchRounds, options.MaxRetryDelay, options.ParallelBatches);
     }
 
     /// <summary>An item this process has seen: its id, the eTag to send in If-Match, and the answer it holds.</summary>
