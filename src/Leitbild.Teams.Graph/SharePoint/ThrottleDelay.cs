@@ -16,27 +16,9 @@ public static class ThrottleDelay
     /// <summary>Status codes Graph uses for "not now": throttled (429), busy (503).</summary>
     public static bool IsThrottled(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
 
+    /// <summary>Also used for single $batch steps, whose headers the SDK hands back as response headers.</summary>
     public static TimeSpan? FromHeaders(HttpResponseHeaders headers, DateTimeOffset now) =>
         Larger(RetryAfter(headers.RetryAfter, now), RateLimitReset(headers.TryGetValues("RateLimit-Reset", out var values) ? values.FirstOrDefault() : null));
-
-    /// <summary>Same rule for the headers of one $batch step, which arrive as plain name/value pairs.</summary>
-    public static TimeSpan? FromPairs(IEnumerable<KeyValuePair<string, string>> headers, DateTimeOffset now)
-    {
-        TimeSpan? retryAfter = null;
-        TimeSpan? reset = null;
-        foreach (var (name, value) in headers)
-        {
-            if (name.Equals("Retry-After", StringComparison.OrdinalIgnoreCase) && RetryConditionHeaderValue.TryParse(value, out var parsed))
-            {
-                retryAfter = RetryAfter(parsed, now);
-            }
-            else if (name.Equals("RateLimit-Reset", StringComparison.OrdinalIgnoreCase))
-            {
-                reset = RateLimitReset(value);
-            }
-        }
-        return Larger(retryAfter, reset);
-    }
 
     /// <summary>RateLimit-Remaining of zero on a successful answer: the next request would be throttled.</summary>
     public static TimeSpan? PauseBeforeNext(HttpResponseHeaders headers)
