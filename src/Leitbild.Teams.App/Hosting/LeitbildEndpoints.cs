@@ -1,5 +1,6 @@
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
+using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.StartPage;
 
@@ -13,6 +14,7 @@ public static class LeitbildEndpoints
         app.MapStartPage();
         app.MapProcess();
         app.MapLegal();
+        app.MapResults();
         return app;
     }
 }

@@ -1,0 +1,49 @@
+namespace Leitbild.Teams.Core.Results;
+
+/// <summary>Where an answer was given.</summary>
+public enum AnswerChannel
+{
+    Chat,
+    Workshop,
+    Interview,
+}
+
+/// <summary>
+/// One person's answer (Rückmeldung) to one question of a poll. The store keeps one record per <see cref="Key"/>:
+/// a person who answers the same question again replaces the earlier answer.
+/// </summary>
+public sealed record Answer
+{
+    public required string PollId { get; init; }
+    public required string QuestionId { get; init; }
+    public required string GoalId { get; init; }
+    public required string FieldOfActionId { get; init; }
+    public required AnswerValue Value { get; init; }
+    /// <summary>The respondent's office (Amt), or null where it is unknown or must not be recorded.</summary>
+    public string? DepartmentId { get; init; }
+    /// <summary>Entra object id for named polls, a keyed hash for anonymous ones (see <see cref="RespondentKeys"/>).</summary>
+    public required string RespondentKey { get; init; }
+    public required DateTimeOffset AnsweredAt { get; init; }
+    public required string PhaseId { get; init; }
+    public required AnswerChannel Channel { get; init; }
+    public required string AppVersion { get; init; }
+
+    /// <summary>The idempotency key: one answer per poll, question and respondent.</summary>
+    public string Key => AnswerKey.For(PollId, QuestionId, RespondentKey);
+
+    /// <summary>
+    /// The form every store keeps: answered-at in UTC whole seconds (SharePoint's dateTime columns hold no more),
+    /// so an answer reads back exactly as it was written, whichever store holds it.
+    /// </summary>
+    public Answer Normalized()
+    {
+        var ticks = AnsweredAt.UtcTicks;
+        return this with { AnsweredAt = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) };
+    }
+}
+
+public static class AnswerKey
+{
+    /// <summary>Ids are validated to exclude ':', so the key splits back unambiguously.</summary>
+    public static string For(string pollId, string questionId, string respondentKey) => $"{pollId}:{questionId}:{respondentKey}";
+}
