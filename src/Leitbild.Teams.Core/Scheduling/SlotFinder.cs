@@ -125,6 +125,16 @@ public sealed class SlotFinder(IHolidayCalendar holidays)
         return new SlotSearchResult { Slots = slots, UnreadableSchedules = unreadable, ValidStartCount = ranked.Count };
     }
 
+    /// <summary>The smallest room with enough seats that has no busy item in [from, to); one without tentative items first.</summary>
+    public static MeetingRoom? PickRoom(IEnumerable<MeetingRoom> rooms, FreeBusySnapshot snapshot, DateTimeOffset from, DateTimeOffset to, int seats)
+    {
+        var fitting = rooms.Where(r => r.Capacity >= seats).OrderBy(r => r.Capacity).ThenBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        bool Has(MeetingRoom room, Func<FreeBusyStatus, bool> status) =>
+            snapshot.For(room.Email).Blocks.Any(b => status(b.Status) && b.Start < to && from < b.End);
+        var free = fitting.Where(r => !Has(r, s => s is FreeBusyStatus.Busy or FreeBusyStatus.OutOfOffice)).ToList();
+        return free.FirstOrDefault(r => !Has(r, s => s == FreeBusyStatus.Tentative)) ?? free.FirstOrDefault();
+    }
+
     private static List<Ranked> Select(List<Ranked> ranked, SlotSearch search, MeetingShape shape)
     {
         var chosen = new List<Ranked>();
