@@ -77,6 +77,8 @@ public sealed class CalendarsFeature : ISimulatorFeature
         v1.MapPatch("users/{id}/events/{eventId}", UpdateEventAsync);
         v1.MapPost("users/{id}/events/{eventId}/cancel", CancelEventAsync);
         v1.MapGet("places/microsoft.graph.room", ListRooms);
+        // The SDK (6.x) casts with Graph's namespace alias: GET /places/graph.room.
+        v1.MapGet("places/graph.room", ListRooms);
     }
 
     // https://learn.microsoft.com/en-us/graph/api/calendar-getschedule — request: schedules, startTime, endTime,
@@ -366,7 +368,7 @@ public sealed class CalendarsFeature : ISimulatorFeature
                 return BadRequest("Your request can't be completed. You need to be an organizer to cancel a meeting.");
             }
             e.IsCancelled = true;
-            e.CancelComment = body?["comment"]?.GetValue<string>() ?? body?["Comment"]?.GetValue<string>();
+            e.CancelComment = body?["comment"]?.GetValue<string>();
             return Results.StatusCode(StatusCodes.Status202Accepted);
         }
     }
@@ -444,7 +446,9 @@ public sealed class CalendarsFeature : ISimulatorFeature
     {
         try
         {
-            return await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            // Graph matches property names case-insensitively: the SDK sends action parameters as "Schedules", "StartTime"
+            // (as the getSchedule concept page does), the API page writes "schedules", "startTime".
+            return await JsonNode.ParseAsync(request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }, cancellationToken: request.HttpContext.RequestAborted);
         }
         catch (System.Text.Json.JsonException)
         {
