@@ -1,5 +1,6 @@
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.StartPage;
 
 namespace Leitbild.Teams.App.Hosting;
@@ -11,6 +12,7 @@ public static class LeitbildEndpoints
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
+        app.MapScheduling();
         return app;
     }
 }
