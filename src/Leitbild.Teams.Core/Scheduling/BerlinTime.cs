@@ -23,6 +23,26 @@ public static class BerlinTime
     public static DateTimeOffset ToInstant(DateOnly date, TimeOnly time, TimeZoneInfo? zone = null)
     {
         zone ??= Zone;
+        if (ReferenceEquals(zone, Zone))
+        {
+            // Time zone lookups are slow next to the slot finder's bit work; Berlin days are cached, and on a day
+            // without a clock change the wall clock is midnight plus the time.
+            var (midnight, steady) = Days.GetOrAdd(date, static d => (Convert(d, TimeOnly.MinValue, Zone), Convert(d.AddDays(1), TimeOnly.MinValue, Zone) - Convert(d, TimeOnly.MinValue, Zone) == TimeSpan.FromDays(1)));
+            if (steady)
+            {
+                return midnight + time.ToTimeSpan();
+            }
+        }
+        return Convert(date, time, zone);
+    }
+
+    /// <summary>Is this a day on which the clocks change (23 or 25 hours long)?</summary>
+    public static bool IsChangeDay(DateOnly date) => StartOfDay(date.AddDays(1)) - StartOfDay(date) != TimeSpan.FromDays(1);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, (DateTimeOffset Midnight, bool Steady)> Days = new();
+
+    private static DateTimeOffset Convert(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local))
         {

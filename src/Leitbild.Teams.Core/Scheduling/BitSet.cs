@@ -121,33 +121,30 @@ internal sealed class BitSet
             wide.SetRange(0, margin);
             wide.SetRange(margin + Length, wide.Length);
         }
-        var run = wide;
         var covered = 1;
         while (covered * 2 <= length)
         {
-            run = run.AndShifted(run, covered);
+            wide.AndShiftedInPlace(covered);
             covered *= 2;
         }
         if (covered < length)
         {
-            run = run.AndShifted(run, length - covered);
+            wide.AndShiftedInPlace(length - covered);
         }
-        // run[i] now means wide[i .. i+length) all set; result[s] = run[margin + s + offset].
+        // wide[i] now means the original wide[i .. i+length) were all set; result[s] = wide[margin + s + offset].
         var result = new BitSet(Length);
-        result.CopyShifted(run, margin + offset);
+        result.CopyShifted(wide, margin + offset);
         return result;
     }
 
-    /// <summary>this AND (other moved down by <paramref name="shift"/> cells): result[i] = this[i] &amp;&amp; other[i + shift].</summary>
-    private BitSet AndShifted(BitSet other, int shift)
+    /// <summary>this[i] = this[i] &amp;&amp; this[i + shift] for a positive shift. Ascending order is safe in place: word w
+    /// reads only words w and above, which are not yet overwritten.</summary>
+    private void AndShiftedInPlace(int shift)
     {
-        var result = new BitSet(Length);
         for (var w = 0; w < _words.Length; w++)
         {
-            result._words[w] = _words[w] & other.WordAt(w, shift);
+            _words[w] &= WordAt(w, shift);
         }
-        result.ClearTail();
-        return result;
     }
 
     /// <summary>this[i] = source[i + shift] for every cell here.</summary>

@@ -24,7 +24,7 @@ public sealed class SlotFinder(IHolidayCalendar holidays)
         search.Validate();
         var grid = new TimeGrid(search.WindowStart, search.WindowEnd, search.Resolution);
         var shape = new MeetingShape(grid.Cells(search.Duration), grid.Cells(search.BufferBefore), grid.Cells(search.BufferAfter));
-        var workingCache = new Dictionary<(WorkingHours, string), BitSet>();
+        var workingCache = new Dictionary<string, BitSet>(StringComparer.Ordinal);
 
         var requiredIds = search.Required.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var requiredSet = requiredIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -178,17 +178,19 @@ public sealed class SlotFinder(IHolidayCalendar holidays)
             var dayEnd = search.LatestTimeOfDay is { } latest ? BerlinTime.ToInstant(day, latest) : BerlinTime.StartOfDay(day.AddDays(1));
             var from = dayStart > search.WindowStart ? dayStart : search.WindowStart;
             var t = grid.TimeOf(Math.Max(grid.Ceiling(from), 0));
+            var midnight = BerlinTime.StartOfDay(day);
+            var nextMidnight = BerlinTime.StartOfDay(day.AddDays(1));
+            // On all but two days a year the offset is the same all day: local time is then plain arithmetic, and the
+            // time zone is asked only twice per day instead of at every step.
+            var steadyOffset = nextMidnight - midnight == TimeSpan.FromDays(1);
+            TimeSpan LocalTimeOfDay(DateTimeOffset instant) => steadyOffset ? instant - midnight : BerlinTime.ToLocal(instant).TimeOfDay;
             // Find the first start on the local step grid (e.g. :00 and :30), then walk in steps.
-            for (var guard = 0; guard < 1_440 && BerlinTime.ToLocal(t).TimeOfDay.Ticks % search.Step.Ticks != 0; guard++)
+            for (var guard = 0; guard < 1_440 && LocalTimeOfDay(t).Ticks % search.Step.Ticks != 0; guard++)
             {
                 t += search.Resolution;
             }
-            for (; t + search.Duration <= dayEnd && t + search.Duration <= search.WindowEnd; t += search.Step)
+            for (; t + search.Duration <= dayEnd && t + search.Duration <= search.WindowEnd && t < nextMidnight; t += search.Step)
             {
-                if (BerlinTime.LocalDate(t) != day)
-                {
-                    break;
-                }
                 var cell = grid.Floor(t);
                 if (cell >= 0 && cell < grid.CellCount && grid.IsBoundary(t))
                 {
@@ -199,12 +201,13 @@ public sealed class SlotFinder(IHolidayCalendar holidays)
         return allowed;
     }
 
-    private static Mask PersonMask(ScheduleAvailability schedule, TimeGrid grid, MeetingShape shape, Dictionary<(WorkingHours, string), BitSet> workingCache)
+    private static Mask PersonMask(ScheduleAvailability schedule, TimeGrid grid, MeetingShape shape, Dictionary<string, BitSet> workingCache)
     {
         var (busy, tentative) = BlockCells(schedule, grid);
         var hours = schedule.WorkingHours ?? WorkingHours.Default;
         var zone = schedule.WorkingHoursZone ?? BerlinTime.Zone;
-        var key = (hours, zone.Id);
+        // By value: adapters build a new Days list per person, and most people share the same hours.
+        var key = $"{string.Join(',', hours.Days.Order())}|{hours.Start:HH:mm:ss}|{hours.End:HH:mm:ss}|{zone.Id}";
         if (!workingCache.TryGetValue(key, out var working))
         {
             working = WorkingCells(hours, zone, grid);
