@@ -134,6 +134,7 @@ public static class SchedulingApi
             BookingOutcome.NotAllowed => Problem(StatusCodes.Status403Forbidden, "scheduling.booking.notAllowed", language, result.Outcome),
             BookingOutcome.SlotTaken => Problem(StatusCodes.Status409Conflict, "scheduling.booking.taken", language, result.Outcome),
             BookingOutcome.AlreadyBooking => Problem(StatusCodes.Status409Conflict, "scheduling.booking.busy", language, result.Outcome),
+            BookingOutcome.NoLongerFree => Problem(StatusCodes.Status409Conflict, "scheduling.booking.noLongerFree", language, result.Outcome),
             _ => Problem(StatusCodes.Status409Conflict, "scheduling.booking.notOpen", language, result.Outcome),
         };
     }

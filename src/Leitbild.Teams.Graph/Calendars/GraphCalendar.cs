@@ -42,7 +42,7 @@ public sealed class GraphCalendar(GraphServiceClient client, ILogger<GraphCalend
             await gate.WaitAsync(cancellationToken);
             try
             {
-                return await GetScheduleChunkAsync(call.Chunk, call.Window.Start, call.Window.End, interval, cancellationToken);
+                return await GetScheduleChunkAsync(ids[0], call.Chunk, call.Window.Start, call.Window.End, interval, cancellationToken);
             }
             finally
             {
@@ -60,7 +60,7 @@ public sealed class GraphCalendar(GraphServiceClient client, ILogger<GraphCalend
         return new FreeBusySnapshot(start, end, merged);
     }
 
-    private async Task<IReadOnlyList<ScheduleAvailability>> GetScheduleChunkAsync(string[] chunk, DateTimeOffset start, DateTimeOffset end, int interval, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ScheduleAvailability>> GetScheduleChunkAsync(string askingMailbox, string[] chunk, DateTimeOffset start, DateTimeOffset end, int interval, CancellationToken cancellationToken)
     {
         var body = new GetSchedulePostRequestBody
         {
@@ -69,8 +69,9 @@ public sealed class GraphCalendar(GraphServiceClient client, ILogger<GraphCalend
             EndTime = GraphCalendarMapping.ToGraph(end),
             AvailabilityViewInterval = interval,
         };
-        // App-only: any mailbox in reach may ask; the first of the chunk does.
-        var response = await client.Users[chunk[0]].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(body,
+        // App-only: any mailbox in reach may ask. The first one named (a person, as callers list rooms last) asks for all
+        // chunks, so the request touches one more mailbox at most.
+        var response = await client.Users[askingMailbox].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(body,
             c => c.Headers.Add("Prefer", PreferTimeZone), cancellationToken);
         var infos = response?.Value ?? [];
         return chunk.Select(id =>

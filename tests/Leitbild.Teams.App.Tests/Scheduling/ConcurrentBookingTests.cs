@@ -5,7 +5,8 @@ using Leitbild.Teams.Core.Scheduling.Interviews;
 
 namespace Leitbild.Teams.App.Tests.Scheduling;
 
-/// <summary>Parallel clicks on the real SQLite store: the claim's primary key lets exactly one booking through.</summary>
+/// <summary>Parallel clicks on the real SQLite store: the claim's primary key lets exactly one booking through.
+/// The offers lie on Saturdays, where the seeded people have no fictional appointments, so only the claim decides.</summary>
 public sealed class ConcurrentBookingTests : IDisposable
 {
     private readonly SchedulingApp _app = new();
@@ -25,7 +26,7 @@ public sealed class ConcurrentBookingTests : IDisposable
         {
             Id = Guid.NewGuid().ToString("N"), Title = "Leitbild-Interview", OrganizerId = SchedulingApp.Seeded.Organizer,
             InterviewerEmails = [SchedulingApp.Seeded.ModeratorAEmail], Mode = InterviewerMode.AnyOne, Duration = TimeSpan.FromHours(1),
-            WindowStart = Berlin(4, 0), WindowEnd = Berlin(16, 0), CreatedAt = now,
+            WindowStart = Berlin(4, 0), WindowEnd = Berlin(30, 0), CreatedAt = now,
         };
         var offers = interviewees.Select((person, i) =>
         {
@@ -55,34 +56,34 @@ public sealed class ConcurrentBookingTests : IDisposable
     [Fact]
     public async Task TwentyIntervieweesClickingTheSameInterviewerSlotAtOnceBookItExactlyOnce()
     {
-        var offers = await OfferAsync(Enumerable.Repeat(Berlin(5, 10), 20).ToArray());
+        var offers = await OfferAsync(Enumerable.Repeat(Berlin(9, 10), 20).ToArray());
 
         var results = await ClickAllAtOnceAsync(offers);
 
         Assert.Single(results, r => r.Outcome == BookingOutcome.Booked);
         Assert.Equal(19, results.Count(r => r.Outcome == BookingOutcome.SlotTaken));
-        var events = await _app.Get<LocalCalendar>().ListEventsAsync(SchedulingApp.Seeded.ModeratorAEmail, Berlin(5, 0), Berlin(6, 0), CancellationToken.None);
+        var events = await _app.Get<LocalCalendar>().ListEventsAsync(SchedulingApp.Seeded.ModeratorAEmail, Berlin(9, 0), Berlin(10, 0), CancellationToken.None);
         Assert.Single(events);
     }
 
     [Fact]
     public async Task OverlappingSlotsOfOneInterviewerAreNeverBothBooked()
     {
-        var offers = await OfferAsync(Berlin(6, 9), Berlin(6, 9, 30), Berlin(6, 9, 45), Berlin(6, 10));
+        var offers = await OfferAsync(Berlin(16, 9), Berlin(16, 9, 30), Berlin(16, 9, 45), Berlin(16, 10));
 
         var results = await ClickAllAtOnceAsync(offers);
 
         var booked = results.Where(r => r.Outcome == BookingOutcome.Booked).Select(r => r.Interview!.Booked!).ToList();
         Assert.NotEmpty(booked);
         Assert.All(booked, a => Assert.All(booked.Where(b => b != a), b => Assert.False(a.Start < b.End && b.Start < a.End, "two bookings overlap")));
-        var events = await _app.Get<LocalCalendar>().ListEventsAsync(SchedulingApp.Seeded.ModeratorAEmail, Berlin(6, 0), Berlin(7, 0), CancellationToken.None);
+        var events = await _app.Get<LocalCalendar>().ListEventsAsync(SchedulingApp.Seeded.ModeratorAEmail, Berlin(16, 0), Berlin(17, 0), CancellationToken.None);
         Assert.Equal(booked.Count, events.Count);
     }
 
     [Fact]
     public async Task TheSamePersonDoubleClickingGetsOneBookingAndOneAlreadyBookingOrNotOpen()
     {
-        var offers = await OfferAsync(Berlin(7, 10));
+        var offers = await OfferAsync(Berlin(23, 10));
         var offer = offers[0];
         var service = _app.Get<InterviewCampaignService>();
 
@@ -90,6 +91,6 @@ public sealed class ConcurrentBookingTests : IDisposable
 
         Assert.Single(results, r => r.Outcome == BookingOutcome.Booked);
         Assert.All(results.Where(r => r.Outcome != BookingOutcome.Booked), r => Assert.Contains(r.Outcome, new[] { BookingOutcome.AlreadyBooking, BookingOutcome.ProposalNotOpen }));
-        Assert.Single(await _app.Get<LocalCalendar>().ListEventsAsync(offer.Interviewee.Email, Berlin(7, 0), Berlin(8, 0), CancellationToken.None));
+        Assert.Single(await _app.Get<LocalCalendar>().ListEventsAsync(offer.Interviewee.Email, Berlin(23, 0), Berlin(24, 0), CancellationToken.None));
     }
 }

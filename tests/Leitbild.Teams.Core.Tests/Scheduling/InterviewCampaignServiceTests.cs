@@ -86,6 +86,21 @@ public class InterviewCampaignServiceTests
     }
 
     [Fact]
+    public async Task ASlotThatFilledUpInSomeonesCalendarSinceTheProposalIsNotBooked()
+    {
+        var overview = await _service.StartCampaignAsync(Request("s1"), CancellationToken.None);
+        var proposal = overview.Interviews[0].Proposals[0];
+        _calendar.AddBusy("s1@city.example", proposal.Start.AddMinutes(30), proposal.End.AddMinutes(30));
+
+        var result = await _service.BookAsync(proposal.Id, "s1", CancellationToken.None);
+
+        Assert.Equal(BookingOutcome.NoLongerFree, result.Outcome);
+        Assert.Empty(_calendar.Events);
+        Assert.Empty(_store.Claims);
+        Assert.Equal(BookingOutcome.Booked, (await _service.BookAsync(overview.Interviews[0].Proposals[1].Id, "s1", CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
     public async Task SomeoneElseCannotBookAnIntervieweesProposal()
     {
         var overview = await _service.StartCampaignAsync(Request("s1"), CancellationToken.None);
@@ -171,6 +186,7 @@ public class InterviewCampaignServiceTests
 
         var fresh = await _service.RescheduleAsync(first.Interview.Id, CancellationToken.None);
         Assert.Equal(3, fresh.Count);
+        Assert.All(fresh, p => Assert.True(p.End <= oldStart || p.Start >= oldStart.AddHours(1), "the booked hour is busy now"));
         Assert.DoesNotContain(fresh, p => p.Start == oldStart);
         var moved = await _service.BookAsync(fresh[2].Id, "s1", CancellationToken.None);
 

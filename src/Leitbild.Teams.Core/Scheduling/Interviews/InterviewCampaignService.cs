@@ -34,6 +34,8 @@ public enum BookingOutcome
     NotFound,
     /// <summary>The person clicking is not the interviewee.</summary>
     NotAllowed,
+    /// <summary>Someone's calendar filled up since the proposal was made (outside this app).</summary>
+    NoLongerFree,
 }
 
 public sealed record BookingResult(BookingOutcome Outcome, Interview? Interview = null, CalendarEvent? Event = null);
@@ -151,7 +153,31 @@ public sealed class InterviewCampaignService(ICalendar calendar, IDirectory dire
                 _ => BookingOutcome.ProposalNotOpen,
             }, interview);
         }
+        // Checked while holding the claim, so parallel clicks are sorted out by the claim and this sees only changes
+        // made outside the app.
+        if (!await StillFreeAsync(interview, proposal, campaign, cancellationToken))
+        {
+            await store.AbandonClaimAsync(interview.Id, proposal.Id, newKeys.Except(oldKeys).ToList(), cancellationToken);
+            return new BookingResult(BookingOutcome.NoLongerFree, interview);
+        }
         return await WriteAndConfirmAsync(campaign, interview, proposal, newKeys, oldKeys, cancellationToken);
+    }
+
+    /// <summary>Proposals can be days old: one getSchedule call checks that nobody's calendar got a hard conflict since.
+    /// The interview's own booked event does not count (rescheduling may overlap it).</summary>
+    private async Task<bool> StillFreeAsync(Interview interview, InterviewProposal proposal, InterviewCampaign campaign, CancellationToken cancellationToken)
+    {
+        var mailboxes = proposal.InterviewerEmails.Append(interview.IntervieweeEmail).ToList();
+        if (proposal.RoomEmail is { } room)
+        {
+            mailboxes.Add(room);
+        }
+        var end = proposal.End + campaign.BufferAfter;
+        var snapshot = await calendar.GetSchedulesAsync(mailboxes, proposal.Start, end, SlotKeys.Cell, cancellationToken);
+        return mailboxes.All(m => !snapshot.For(m).Blocks.Any(b =>
+            b.Status is FreeBusyStatus.Busy or FreeBusyStatus.OutOfOffice
+            && b.Start < end && proposal.Start < b.End
+            && !(interview.Booked is { } own && b.Start == own.Start && b.End == own.End)));
     }
 
     /// <summary>Finishes bookings a crash left half done: the event write is repeated (idempotent by transaction id).</summary>
