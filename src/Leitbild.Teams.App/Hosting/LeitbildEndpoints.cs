@@ -2,6 +2,7 @@ using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.StartPage;
 
 namespace Leitbild.Teams.App.Hosting;
@@ -15,6 +16,7 @@ public static class LeitbildEndpoints
         app.MapProcess();
         app.MapLegal();
         app.MapResults();
+        app.MapScheduling();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.Options;
@@ -34,7 +35,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess().AddResults();
+        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling();
         return builder;
     }
 
