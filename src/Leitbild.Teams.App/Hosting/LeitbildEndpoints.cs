@@ -1,6 +1,7 @@
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.StartPage;
+using Leitbild.Teams.App.Tab;
 
 namespace Leitbild.Teams.App.Hosting;
 
@@ -11,6 +12,7 @@ public static class LeitbildEndpoints
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
+        app.MapTab();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +34,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess();
+        builder.Services.AddStorage().AddProcess().AddTab();
         return builder;
     }
 
