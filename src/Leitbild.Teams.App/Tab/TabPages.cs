@@ -37,6 +37,8 @@ public static class TabPages
 
     public const string DevSignInRoute = "/tab/dev-signin";
 
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static IEndpointRouteBuilder MapTabPages(this IEndpointRouteBuilder routes, bool withDevSignIn)
     {
         var pages = routes.MapGroup("").AllowAnonymous().AddEndpointFilter(AddFramingHeaders);
@@ -55,7 +57,7 @@ public static class TabPages
     public static IResult Render(string page, HttpRequest request, AppMode mode)
     {
         var language = request.Query["lang"].ToString() is "en" ? "en" : "de";
-        var html = HtmlEncoder.Default;
+        var html = Html;
         var title = html.Encode(Texts.Get("tab.pageTitle." + page.Replace('/', '.'), language));
         var loading = html.Encode(Texts.Get("tab.loading", language));
         var noScript = html.Encode(Texts.Get("tab.noScript", language));
