@@ -18,9 +18,15 @@ public static class TabPages
         "outlook.office.com", "outlook.office365.com", "outlook-sdf.office.com", "outlook-sdf.office365.com",
     ];
 
+    /// <summary>
+    /// TeamsJS fetches its list of valid host origins from this file when it loads (and falls back to the list it
+    /// bundles when that fails): the one outside address the tab may call.
+    /// </summary>
+    public const string TeamsJsValidDomains = "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json";
+
     /// <summary>Scripts, styles and API calls come only from this app; no inline script anywhere in the tab.</summary>
     public static readonly string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' " + TeamsJsValidDomains + "; font-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors " + string.Join(' ', FrameAncestors);
 
     /// <summary>Route → the page id the client scripts switch on.</summary>

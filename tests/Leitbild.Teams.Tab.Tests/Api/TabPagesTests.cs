@@ -28,7 +28,8 @@ public sealed class TabPagesTests(LocalApp app) : IClassFixture<LocalApp>
             ["*.cloud.microsoft", "*.microsoft365.com", "*.office.com", "*.teams.microsoft.com", "outlook-sdf.office.com",
              "outlook-sdf.office365.com", "outlook.office.com", "outlook.office365.com", "teams.microsoft.com"],
             frameAncestors.Split(' ').Skip(1).Order(StringComparer.Ordinal));
-        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("script-src 'self';", csp);
+        Assert.Contains("connect-src 'self' https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json;", csp);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ export async function openDashboard(context) {
   const dashboard = await context.api.get('/api/tab/dashboard');
   if (dashboard.status === 403) {
     renderMessage(renderFrame(context), {
-      title: t('tab.error.title'),
+      title: t('tab.error.noAccess'),
       text: t('tab.error.forbiddenDashboard'),
       link: { href: context.link('/tab/mein-leitbild'), text: t('tab.error.toMeinLeitbild') },
     });

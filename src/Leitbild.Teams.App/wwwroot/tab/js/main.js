@@ -35,6 +35,7 @@ async function start() {
 
   if (page === 'dev-signin') {
     await module.render(context);
+    markReady();
     return;
   }
 
@@ -43,6 +44,7 @@ async function start() {
   if (session.kind === 'none') {
     renderMessage(renderFrame(context), { title: t('tab.appName'), text: t('tab.error.openInTeams') });
     notifyLoaded(host);
+    markReady();
     return;
   }
   context.signInKind = session.kind;
@@ -58,15 +60,23 @@ async function start() {
     const text = me.signInError ? t('tab.error.signIn', me.signInError) : t('tab.error.load', me.status);
     renderMessage(renderFrame(context), { title: t('tab.error.title'), text });
     notifyLoaded(host);
+    markReady();
     return;
   }
   context.me = me.data;
   await module.render(context);
   notifyLoaded(host);
+  markReady();
+}
+
+/** The page has drawn what it loaded (tests and screenshots wait for this). */
+function markReady() {
+  document.body.dataset.ready = 'true';
 }
 
 start().catch((error) => {
   // Last resort: show something readable instead of a blank tab.
   const app = clear(document.getElementById('app'));
   app.append(h('main', { id: 'main' }, h('h1', null, 'Leitbild'), h('p', { role: 'alert' }, String(error?.message ?? error))));
+  markReady();
 });

@@ -1,5 +1,5 @@
 // The channel tab: one process, read-only timeline, and its results once the results store is built in.
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { renderFrame, renderMessage, loadError } from '../layout.js';
 import { renderTimeline, processSummary } from '../timeline.js';
@@ -18,13 +18,13 @@ export async function render(context) {
     return;
   }
   const list = h('div');
-  container.append(
+  append(container, [
     h('h1', null, timeline.data.title),
     processSummary({ ...timeline.data, title: timeline.data.city }),
     h('section', { class: 'card', 'aria-labelledby': 'results-heading' },
       h('h2', { id: 'results-heading' }, t('tab.channel.results')),
       h('p', { class: 'coming-text' }, t('tab.channel.resultsComing'))),
     h('h2', null, t('tab.process.timeline')),
-    list);
+    list]);
   renderTimeline(list, timeline.data, context, { editable: false });
 }

@@ -1,6 +1,6 @@
 // Development sign-in (local mode only; the server does not even map it in Microsoft 365 mode): pick a seeded person,
 // get a development token, go back to where you came from.
-import { h, clear } from '../dom.js';
+import { h, clear, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { storeDevSignIn } from '../auth.js';
 
@@ -64,8 +64,8 @@ export async function render(context) {
     location.assign(returnUrl ?? context.link(defaultPage(signIn.person)));
   };
 
-  main.append(
+  append(main, [
     group('tab.devsignin.organizers', people.filter((p) => p.roles.includes('organizer')), pick),
     group('tab.devsignin.reviewers', people.filter((p) => !p.roles.includes('organizer') && p.roles.includes('reviewer')), pick),
-    group('tab.devsignin.staff', people.filter((p) => !p.roles.includes('organizer') && !p.roles.includes('reviewer')), pick));
+    group('tab.devsignin.staff', people.filter((p) => !p.roles.includes('organizer') && !p.roles.includes('reviewer')), pick)]);
 }

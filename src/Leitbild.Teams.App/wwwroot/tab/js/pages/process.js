@@ -1,5 +1,5 @@
 // Dashboard › Prozess: the timeline of phases; organizers edit dates and status.
-import { h } from '../dom.js';
+import { h, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { openDashboard } from '../dashboard.js';
 import { renderTimeline, processSummary } from '../timeline.js';
@@ -17,11 +17,11 @@ export async function render(context) {
   context.processId = timeline.data.id;
   const editable = timeline.data.canEdit;
   const list = h('div');
-  container.append(
+  append(container, [
     h('h1', null, t('tab.process.heading')),
     processSummary(timeline.data),
     editable ? null : h('p', { class: 'note' }, t('tab.process.readOnly')),
     h('h2', null, t('tab.process.timeline')),
-    list);
+    list]);
   renderTimeline(list, timeline.data, context, { editable });
 }
