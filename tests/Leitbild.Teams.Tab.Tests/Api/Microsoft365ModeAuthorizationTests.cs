@@ -36,6 +36,15 @@ public sealed class Microsoft365ModeAuthorizationTests(Microsoft365App app) : IC
         Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(token)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheBotIdFormOfTheAppIdUriIsAcceptedForThisAppOnly()
+    {
+        var ours = _tokens.Create(new EntraTokens.Claims { Audience = $"api://{EntraTokens.Domain}/botid-{EntraTokens.ClientId}" });
+        var other = _tokens.Create(new EntraTokens.Claims { Audience = $"api://{EntraTokens.Domain}/botid-11111111-2222-3333-4444-555555555555" });
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(ours)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetMeAsync(other)).StatusCode);
+    }
+
     public static TheoryData<string, string[], HttpStatusCode> Matrix => new()
     {
         { "GET /api/tab/dashboard", [], HttpStatusCode.Forbidden },

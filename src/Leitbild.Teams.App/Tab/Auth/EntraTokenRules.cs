@@ -18,11 +18,16 @@ public static class EntraTokenRules
     }
 
     /// <summary>
-    /// The App ID URI is what Teams SSO tokens carry (v1 tokens, the default for a new registration); a v2 token names
-    /// the client id instead. Both identify this one app, nothing else is accepted.
+    /// A v1 token (the default for a new registration) carries the App ID URI; a v2 token (accessTokenAcceptedVersion 2,
+    /// as Microsoft's tab SSO guide sets it) carries the client id. Microsoft's guide names <c>api://&lt;domain&gt;/botid-&lt;client id&gt;</c>
+    /// as the App ID URI of an app that is also a bot, as this one is. All three name this one app; nothing else is accepted.
     /// </summary>
-    public static IReadOnlyList<string> Audiences(LeitbildOptions options) =>
-        [AppIdUri(options), options.Microsoft365.ClientId!];
+    public static IReadOnlyList<string> Audiences(LeitbildOptions options)
+    {
+        var baseUrl = new Uri(options.PublicBaseUrl!);
+        var clientId = options.Microsoft365.ClientId!;
+        return [AppIdUri(options), $"api://{baseUrl.IdnHost}/botid-{clientId}", clientId];
+    }
 
     /// <summary>Single tenant: only this tenant's v1 and v2 issuers.</summary>
     public static IReadOnlyList<string> Issuers(LeitbildOptions options)
