@@ -28,11 +28,16 @@ public static class TabServices
         var local = string.IsNullOrEmpty(mode) || mode.Equals(nameof(AppMode.Local), StringComparison.OrdinalIgnoreCase);
 
         app.MapTabPages(withDevSignIn: local);
-        app.MapPersonal();
-        var tabApi = app.MapGroup("api/tab");
+        app.MapGroup("api/me").RequireAuthorization(TabPolicies.Staff).MapMe();
+
+        // Everything under /api/tab needs a signed-in person unless it says otherwise (texts, dev sign-in);
+        // the groups inside add the stricter policies.
+        var tabApi = app.MapGroup("api/tab").RequireAuthorization(TabPolicies.Staff);
         tabApi.MapTabTexts();
-        tabApi.MapDashboard();
+        tabApi.MapMeinLeitbild();
+        tabApi.MapGroup("dashboard").RequireAuthorization(TabPolicies.Reviewer).MapDashboard();
         tabApi.MapProcessTimeline();
+        tabApi.MapGroup("process/phases").RequireAuthorization(TabPolicies.Organizer).MapPhaseEdits();
         if (local)
         {
             tabApi.MapDevSignIn();

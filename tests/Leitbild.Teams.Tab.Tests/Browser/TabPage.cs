@@ -42,9 +42,11 @@ public sealed class TabPage : IAsyncDisposable
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
         });
-        // Nothing leaves this machine: TeamsJS's fetch of its valid-origins list is refused, and it falls back to the list it bundles.
-        var local = new Uri(app.BaseUrl);
-        await context.RouteAsync(url => new Uri(url).Authority != local.Authority, route => route.AbortAsync());
+        // Nothing leaves this machine. The tab's CSP lets a page reach only the app and TeamsJS's valid-origins list;
+        // that one request is refused here, and TeamsJS falls back to the list it bundles.
+        await context.RouteAsync("https://res.cdn.office.net/**", route => route.AbortAsync());
+        // The machine is shared with other builds: wait longer than Playwright's default before calling a page stuck.
+        context.SetDefaultTimeout(60_000);
         // axe-core from tests/node/axe, added to every document before its own scripts (a script tag would be refused by the tab's CSP).
         await context.AddInitScriptAsync(scriptPath: RepoPaths.AxeScript);
         return new TabPage(app, context, await context.NewPageAsync());

@@ -1,4 +1,3 @@
-using Leitbild.Teams.App.Tab.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leitbild.Teams.App.Tab.Api;
@@ -11,10 +10,11 @@ public static class DashboardApi
 
     public sealed record Dashboard(IReadOnlyList<Section> Sections);
 
-    public static RouteGroupBuilder MapDashboard(this RouteGroupBuilder tabApi)
+    /// <summary>GET /api/tab/dashboard (the group carries the Reviewer policy).</summary>
+    public static RouteGroupBuilder MapDashboard(this RouteGroupBuilder dashboard)
     {
-        tabApi.MapGet("dashboard", GetDashboard).RequireAuthorization(TabPolicies.Reviewer);
-        return tabApi;
+        dashboard.MapGet("", GetDashboard);
+        return dashboard;
     }
 
     public static Ok<Dashboard> GetDashboard(IEnumerable<TabSectionModule> modules)

@@ -16,11 +16,18 @@ public static class PersonalApi
 
     public sealed record MeinLeitbild(MyItems OpenPolls, MyItems Appointments);
 
-    public static IEndpointRouteBuilder MapPersonal(this IEndpointRouteBuilder routes)
+    /// <summary>GET /api/me (the group carries the Staff policy).</summary>
+    public static RouteGroupBuilder MapMe(this RouteGroupBuilder me)
     {
-        routes.MapGet("api/me", GetMe).RequireAuthorization(TabPolicies.Staff);
-        routes.MapGet("api/tab/mein-leitbild", GetMeinLeitbild).RequireAuthorization(TabPolicies.Staff);
-        return routes;
+        me.MapGet("", GetMe);
+        return me;
+    }
+
+    /// <summary>GET /api/tab/mein-leitbild.</summary>
+    public static RouteGroupBuilder MapMeinLeitbild(this RouteGroupBuilder tabApi)
+    {
+        tabApi.MapGet("mein-leitbild", GetMeinLeitbild);
+        return tabApi;
     }
 
     public static async Task<Ok<Me>> GetMe(ClaimsPrincipal principal, IDirectory directory, IOptions<LeitbildOptions> options, CancellationToken cancellationToken)

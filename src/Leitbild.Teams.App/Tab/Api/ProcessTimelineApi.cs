@@ -9,12 +9,19 @@ namespace Leitbild.Teams.App.Tab.Api;
 /// <summary>The Process page: everyone signed in reads the timeline; only organizers change a phase's dates and status.</summary>
 public static class ProcessTimelineApi
 {
+    /// <summary>GET /api/tab/processes and /api/tab/process (the group carries the Staff policy).</summary>
     public static RouteGroupBuilder MapProcessTimeline(this RouteGroupBuilder tabApi)
     {
-        tabApi.MapGet("processes", ListProcesses).RequireAuthorization(TabPolicies.Staff);
-        tabApi.MapGet("process", GetTimeline).RequireAuthorization(TabPolicies.Staff);
-        tabApi.MapPut("process/phases/{phaseId}", UpdatePhase).RequireAuthorization(TabPolicies.Organizer);
+        tabApi.MapGet("processes", ListProcesses);
+        tabApi.MapGet("process", GetTimeline);
         return tabApi;
+    }
+
+    /// <summary>PUT /api/tab/process/phases/{phaseId} (the group carries the Organizer policy).</summary>
+    public static RouteGroupBuilder MapPhaseEdits(this RouteGroupBuilder phases)
+    {
+        phases.MapPut("{phaseId}", UpdatePhase);
+        return phases;
     }
 
     public static async Task<Ok<ProcessSummary[]>> ListProcesses(HttpRequest request, IProcessStore store, CancellationToken cancellationToken)

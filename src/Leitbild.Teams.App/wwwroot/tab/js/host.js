@@ -55,5 +55,5 @@ export function applyTheme(theme) {
 
 /** Tells the host the tab has loaded; hosts without a loading indicator ignore it. */
 export function notifyLoaded(host) {
-  if (host.inHost) host.teams.app.notifySuccess();
+  if (host.inHost) Promise.resolve(host.teams.app.notifySuccess()).catch(() => {});
 }
