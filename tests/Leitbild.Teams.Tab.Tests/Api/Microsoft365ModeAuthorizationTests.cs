@@ -114,6 +114,15 @@ public sealed class Microsoft365ModeAuthorizationTests(Microsoft365App app) : IC
     }
 
     [Fact]
+    public async Task ThePagesTellTheirScriptsToSignInThroughTheHost()
+    {
+        var response = await _client.GetAsync("/tab/dashboard");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-mode=\"microsoft365\"", await response.Content.ReadAsStringAsync());
+        Assert.Contains("frame-ancestors", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
     public async Task ADevelopmentTokenFromALocalInstanceIsRejected()
     {
         await using var local = TabAppFactory.Local();

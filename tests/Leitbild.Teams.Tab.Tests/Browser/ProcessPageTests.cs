@@ -128,6 +128,21 @@ public sealed class ProcessPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task InMicrosoft365ModeABrowserOutsideTeamsIsAskedToOpenTeamsAndOffersNoSignIn()
+    {
+        using var tokens = new EntraTokens();
+        await using var microsoft365 = TabAppFactory.Microsoft365(tokens);
+        var baseUrl = BrowserApp.StartOnKestrel(microsoft365);
+        await using var tab = await TabPage.OpenAsync(app, baseUrl);
+        await tab.GoToAsync("/tab/mein-leitbild");
+        Assert.EndsWith("/tab/mein-leitbild", tab.Page.Url);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "Bitte öffnen Sie Leitbild in Microsoft Teams, Outlook oder der Microsoft 365-App.");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "Person wechseln" })).ToHaveCountAsync(0);
+        Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
     public async Task EnglishIsChosenWithTheLanguageLinkAndKeptAcrossPages()
     {
         await using var tab = await TabPage.OpenAsync(app);

@@ -7,12 +7,10 @@ namespace Leitbild.Teams.Tab.Tests.Browser;
 /// <summary>One browser context (its own sessionStorage, so its own signed-in person) with one page, and what it logged.</summary>
 public sealed class TabPage : IAsyncDisposable
 {
-    private readonly BrowserApp _app;
     private readonly List<string> _problems = [];
 
-    private TabPage(BrowserApp app, IBrowserContext context, IPage page)
+    private TabPage(IBrowserContext context, IPage page)
     {
-        _app = app;
         Context = context;
         Page = page;
         // Uncaught script errors and CSP refusals are bugs; a refused API call (403 for a reviewer) is logged by Chromium
@@ -33,11 +31,12 @@ public sealed class TabPage : IAsyncDisposable
 
     public IReadOnlyList<string> Problems => _problems;
 
-    public static async Task<TabPage> OpenAsync(BrowserApp app)
+    /// <summary>A page on the shared local-mode app, or on <paramref name="baseUrl"/> (another app the test started).</summary>
+    public static async Task<TabPage> OpenAsync(BrowserApp app, string? baseUrl = null)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseUrl,
+            BaseURL = baseUrl ?? app.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1100, Height = 800 },
             Locale = "de-DE",
             TimezoneId = "Europe/Berlin",
@@ -49,7 +48,7 @@ public sealed class TabPage : IAsyncDisposable
         context.SetDefaultTimeout(60_000);
         // axe-core from tests/node/axe, added to every document before its own scripts (a script tag would be refused by the tab's CSP).
         await context.AddInitScriptAsync(scriptPath: RepoPaths.AxeScript);
-        return new TabPage(app, context, await context.NewPageAsync());
+        return new TabPage(context, await context.NewPageAsync());
     }
 
     /// <summary>Opens a tab page; without anyone signed in it goes through the development sign-in as <paramref name="personName"/>.</summary>

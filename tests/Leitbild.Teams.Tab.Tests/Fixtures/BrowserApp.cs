@@ -42,10 +42,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-        Factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-        Factory.StartServer();
-        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+        BaseUrl = StartOnKestrel(Factory);
         Api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -55,6 +52,15 @@ public sealed class BrowserApp : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>Starts the app on real Kestrel at 127.0.0.1 and a free port; returns its base address.</summary>
+    public static string StartOnKestrel(TabAppFactory factory)
+    {
+        factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
