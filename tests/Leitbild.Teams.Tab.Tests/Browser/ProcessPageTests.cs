@@ -24,10 +24,13 @@ public sealed class ProcessPageTests(BrowserApp app)
         await workshop.GetByRole(AriaRole.Button, new() { Name = "Termine bearbeiten: Workshop 1 – Zieldiskussion" }).ClickAsync();
         await workshop.GetByLabel("Geplanter Beginn").FillAsync("2024-05-21");
         await workshop.GetByLabel("Geplantes Ende").FillAsync("2024-05-22");
+        await workshop.GetByLabel("Tatsächlicher Beginn").FillAsync("2024-05-21");
+        await workshop.GetByLabel("Tatsächliches Ende").FillAsync("2024-05-22");
         await workshop.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("done");
         await workshop.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
 
         await Assertions.Expect(workshop.Locator("dd[data-field='planned']")).ToHaveTextAsync("21.05.2024 – 22.05.2024");
+        await Assertions.Expect(workshop.Locator("dd[data-field='actual']")).ToHaveTextAsync("21.05.2024 – 22.05.2024");
         await Assertions.Expect(workshop.Locator("form")).ToHaveCountAsync(0);
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Gespeichert" })).ToHaveTextAsync("Gespeichert: Workshop 1 – Zieldiskussion");
 

@@ -12,7 +12,7 @@ const FIELDS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'statu
 function actualText(phase, lang) {
   if (phase.actualStart && phase.actualEnd) return formatRange(phase.actualStart, phase.actualEnd, lang);
   if (phase.actualStart) return `${formatDay(phase.actualStart, lang)} – ${t('tab.process.open')}`;
-  return t('tab.process.open');
+  return t('tab.process.notRecorded');
 }
 
 function itemList(items, lang) {
