@@ -4,6 +4,7 @@ using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.StartPage;
+using Leitbild.Teams.App.Tab;
 
 namespace Leitbild.Teams.App.Hosting;
 
@@ -17,6 +18,7 @@ public static class LeitbildEndpoints
         app.MapLegal();
         app.MapResults();
         app.MapScheduling();
+        app.MapTab();
         return app;
     }
 }

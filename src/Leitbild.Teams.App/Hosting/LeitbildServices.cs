@@ -3,6 +3,7 @@ using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling();
+        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab();
         return builder;
     }
 
