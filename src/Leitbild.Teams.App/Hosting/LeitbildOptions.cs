@@ -54,4 +54,6 @@ public sealed class Microsoft365Options
     public string? ClientSecret { get; set; }
     /// <summary>SharePoint site id (host,siteCollectionId,webId) holding the results lists.</summary>
     public string? SharePointSiteId { get; set; }
+    /// <summary>Graph's base address; only for national clouds. Default https://graph.microsoft.com/v1.0/.</summary>
+    public string? GraphBaseUrl { get; set; }
 }

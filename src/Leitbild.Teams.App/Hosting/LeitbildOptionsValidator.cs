@@ -24,6 +24,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
             Require(failures, "Leitbild:Microsoft365:ClientSecret", m365.ClientSecret);
             Require(failures, "Leitbild:Microsoft365:SharePointSiteId", m365.SharePointSiteId);
             Require(failures, "Leitbild:AnonymousKey", options.AnonymousKey);
+            if (m365.GraphBaseUrl is { Length: > 0 } graph && (!Uri.TryCreate(graph, UriKind.Absolute, out var graphUrl) || (graphUrl.Scheme != Uri.UriSchemeHttps && !graphUrl.IsLoopback)))
+            {
+                failures.Add("Leitbild:Microsoft365:GraphBaseUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
+            }
             if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             {
                 failures.Add("Leitbild:PublicBaseUrl: fehlt oder ist keine https-Adresse / missing or not an https address");
