@@ -1,0 +1,94 @@
+namespace Leitbild.Teams.Bot.RateLimiting;
+
+/// <summary>
+/// Paces every outbound connector call below Teams' limits instead of running into 429s. A call reserves the
+/// earliest moment that fits both its conversation's windows and its tenant's window, then waits for it on the
+/// <see cref="TimeProvider"/>. Reservations are made under one lock in arrival order, so a busy conversation
+/// does not hold up other conversations of the same tenant.
+/// </summary>
+public sealed class TeamsRateLimiter(TimeProvider time, TeamsRateLimits limits)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SlidingSchedule> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SlidingSchedule> _tenants = new(StringComparer.Ordinal);
+    private readonly long _longestConversationSpan = limits.PerConversation.Select(w => w.Span.Ticks).DefaultIfEmpty(0).Max();
+    private readonly long _longestTenantSpan = limits.PerTenant.Select(w => w.Span.Ticks).DefaultIfEmpty(0).Max();
+    private long _lastPrune;
+
+    public TeamsRateLimiter(TimeProvider time) : this(time, new TeamsRateLimits())
+    {
+    }
+
+    /// <summary>Waits until one more call into the conversation (or, for null, one tenant-wide call) is within the limits.</summary>
+    public async ValueTask AcquireAsync(string? tenantId, string? conversationId, CancellationToken cancellationToken)
+    {
+        var delay = Reserve(tenantId ?? string.Empty, conversationId);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Reserves a slot and returns how long to wait for it.</summary>
+    public TimeSpan Reserve(string tenantId, string? conversationId)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        lock (_gate)
+        {
+            PruneOccasionally(now);
+            var tenant = GetSchedule(_tenants, tenantId, limits.PerTenant);
+            var conversation = conversationId is null ? null : GetSchedule(_conversations, conversationId, limits.PerConversation);
+            var t = now;
+            while (!(tenant.Fits(t) && (conversation?.Fits(t) ?? true)))
+            {
+                var next = Min(tenant.NextRelease(t), conversation?.NextRelease(t));
+                // A schedule that does not fit always has a time inside one of its windows, so next exists and is later.
+                t = next ?? throw new InvalidOperationException("Rate schedule cannot open up; a limit is below 1.");
+            }
+            tenant.Insert(t);
+            conversation?.Insert(t);
+            return TimeSpan.FromTicks(t - now);
+        }
+    }
+
+    private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static SlidingSchedule GetSchedule(Dictionary<string, SlidingSchedule> schedules, string key, IReadOnlyList<RateWindow> windows)
+    {
+        if (!schedules.TryGetValue(key, out var schedule))
+        {
+            schedule = new SlidingSchedule(windows);
+            schedules[key] = schedule;
+        }
+        return schedule;
+    }
+
+    // Forget times that no window can see any more, at most once a second, so memory stays bounded.
+    private void PruneOccasionally(long now)
+    {
+        if (now - _lastPrune < TimeSpan.TicksPerSecond)
+        {
+            return;
+        }
+        _lastPrune = now;
+        Prune(_conversations, now - _longestConversationSpan);
+        Prune(_tenants, now - _longestTenantSpan);
+    }
+
+    private static void Prune(Dictionary<string, SlidingSchedule> schedules, long before)
+    {
+        List<string>? empty = null;
+        foreach (var (key, schedule) in schedules)
+        {
+            schedule.Prune(before);
+            if (schedule.IsEmpty)
+            {
+                (empty ??= []).Add(key);
+            }
+        }
+        foreach (var key in empty ?? [])
+        {
+            schedules.Remove(key);
+        }
+    }
+}
