@@ -1,3 +1,4 @@
+using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.StartPage;
@@ -11,6 +12,7 @@ public static class LeitbildEndpoints
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
+        app.MapBot();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Process;
@@ -33,7 +34,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess();
+        builder.Services.AddStorage().AddProcess().AddBot();
         return builder;
     }
 

@@ -18,10 +18,11 @@ public static class BotServiceCollectionExtensions
     /// The host supplies the stores (<see cref="IProcessedActivityStore"/>, <see cref="IConversationReferenceStore"/>,
     /// <see cref="IBroadcastStore"/>) and, outside local mode, an <see cref="IConnectorTokenProvider"/>.
     /// </summary>
-    public static IServiceCollection AddTeamsBotProtocol(this IServiceCollection services, BotAuthenticationOptions authentication)
+    public static IServiceCollection AddTeamsBotProtocol(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(authentication);
+        // Local mode (no app id) unless the host registers its own BotAuthenticationOptions first.
+        services.TryAddSingleton(new BotAuthenticationOptions());
         services.TryAddSingleton(new BotEndpointOptions());
         services.TryAddSingleton(new ConnectorOptions());
         services.TryAddSingleton(new TeamsRateLimits());
