@@ -10,8 +10,8 @@ namespace Leitbild.Teams.Bot.Connector;
 
 /// <summary>
 /// Bot Connector v3 REST client. Each attempt first takes a slot from the <see cref="TeamsRateLimiter"/>.
-/// 429 waits for Retry-After (or backs off); 412, 502, 503, 504 and network errors back off exponentially with
-/// jitter; attempts are bounded; 403 MessageWritesBlocked means the person blocked or removed the app and is
+/// 429 waits for Retry-After (or backs off); 412, 502, 503, 504 and failed connections back off exponentially with
+/// jitter; attempts are bounded; a timeout is not retried (the message may have arrived, a retry could duplicate it); 403 MessageWritesBlocked means the person blocked or removed the app and is
 /// not retried. https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
 /// </summary>
 public sealed partial class ConnectorClient(
@@ -69,15 +69,22 @@ public sealed partial class ConnectorClient(
             {
                 response = await SendOnceAsync(method, uri, body, token);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError)
             {
+                // The request never left: safe to try again.
                 if (attempt >= options.MaxAttempts)
                 {
-                    throw new ConnectorException(HttpStatusCode.ServiceUnavailable, "Unreachable", $"The connector did not answer after {attempt} attempts.");
+                    throw new ConnectorException(HttpStatusCode.ServiceUnavailable, "Unreachable", $"The connector could not be reached after {attempt} attempts.");
                 }
-                LogTransportRetry(logger, method.Method, attempt, e.GetType().Name);
+                LogTransportRetry(logger, method.Method, attempt, e.HttpRequestError.ToString());
                 await Task.Delay(Backoff(attempt), time, cancellationToken);
                 continue;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // The request may have arrived (timeout, connection lost while waiting): retrying could post a
+                // message twice, so the call fails and the caller reports it instead.
+                throw new ConnectorException(HttpStatusCode.GatewayTimeout, "OutcomeUnknown", $"No answer from the connector to {method.Method}; it may or may not have been applied.");
             }
 
             using (response)

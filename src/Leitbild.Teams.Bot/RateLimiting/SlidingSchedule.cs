@@ -9,8 +9,6 @@ internal sealed class SlidingSchedule(IReadOnlyList<RateWindow> windows)
 {
     private readonly List<long> _times = [];
 
-    public IReadOnlyList<RateWindow> Windows => windows;
-
     public bool IsEmpty => _times.Count == 0;
 
     public void Prune(long before)
@@ -24,46 +22,55 @@ internal sealed class SlidingSchedule(IReadOnlyList<RateWindow> windows)
 
     public void Insert(long t) => _times.Insert(UpperBound(t), t);
 
-    /// <summary>True when adding t keeps every half-open window [s, s + span) at or under its limit.</summary>
-    public bool Fits(long t)
+    /// <summary>
+    /// Null when one more operation at t keeps every half-open window [s, s + span) at or under its limit;
+    /// otherwise the earliest later moment at which it could (every window that fails needs one of its
+    /// times to leave, and nothing can open up before that).
+    /// </summary>
+    public long? Check(long t)
     {
+        long? required = null;
+        var nothingLater = _times.Count == 0 || _times[^1] <= t;
         foreach (var window in windows)
         {
             var span = window.Span.Ticks;
-            // Windows containing t start in (t - span, t]; the fullest starts at an existing time or at t itself.
-            if (CountIn(t, t + span) + 1 > window.Limit)
+            var first = UpperBound(t - span);
+            var upToT = UpperBound(t);
+            var trailing = upToT - first;
+            long bound;
+            if (trailing + 1 > window.Limit)
+            {
+                // The oldest times must leave until limit - 1 remain in the window ending at t.
+                bound = _times[first + trailing - window.Limit] + span;
+            }
+            else if (!nothingLater && !FitsAround(t, span, window.Limit, first))
+            {
+                bound = _times[first] + span;
+            }
+            else
+            {
+                continue;
+            }
+            required = required is null ? bound : Math.Max(required.Value, bound);
+        }
+        return required;
+    }
+
+    // With reservations after t: the fullest window containing t starts at t or at an earlier time in (t - span, t].
+    private bool FitsAround(long t, long span, int limit, int first)
+    {
+        if (CountIn(t, t + span) + 1 > limit)
+        {
+            return false;
+        }
+        for (var i = first; i < _times.Count && _times[i] <= t; i++)
+        {
+            if (CountIn(_times[i], _times[i] + span) + 1 > limit)
             {
                 return false;
             }
-            for (var i = UpperBound(t - span); i < _times.Count && _times[i] <= t; i++)
-            {
-                var start = _times[i];
-                if (CountIn(start, start + span) + 1 > window.Limit)
-                {
-                    return false;
-                }
-            }
         }
         return true;
-    }
-
-    /// <summary>The earliest moment after t at which some time leaves some window: the only moments a full schedule can open up.</summary>
-    public long? NextRelease(long t)
-    {
-        long? next = null;
-        foreach (var window in windows)
-        {
-            var index = UpperBound(t - window.Span.Ticks);
-            if (index < _times.Count)
-            {
-                var release = _times[index] + window.Span.Ticks;
-                if (next is null || release < next)
-                {
-                    next = release;
-                }
-            }
-        }
-        return next;
     }
 
     private int CountIn(long from, long toExclusive) => LowerBound(toExclusive) - LowerBound(from);

@@ -39,19 +39,22 @@ public sealed class TeamsRateLimiter(TimeProvider time, TeamsRateLimits limits)
             var tenant = GetSchedule(_tenants, tenantId, limits.PerTenant);
             var conversation = conversationId is null ? null : GetSchedule(_conversations, conversationId, limits.PerConversation);
             var t = now;
-            while (!(tenant.Fits(t) && (conversation?.Fits(t) ?? true)))
+            while (true)
             {
-                var next = Min(tenant.NextRelease(t), conversation?.NextRelease(t));
-                // A schedule that does not fit always has a time inside one of its windows, so next exists and is later.
-                t = next ?? throw new InvalidOperationException("Rate schedule cannot open up; a limit is below 1.");
+                var tenantNeeds = tenant.Check(t);
+                var conversationNeeds = conversation?.Check(t);
+                if (tenantNeeds is null && conversationNeeds is null)
+                {
+                    break;
+                }
+                // Each answer is strictly later than t, so this ends once every reservation in the way has left.
+                t = Math.Max(tenantNeeds ?? t, conversationNeeds ?? t);
             }
             tenant.Insert(t);
             conversation?.Insert(t);
             return TimeSpan.FromTicks(t - now);
         }
     }
-
-    private static long? Min(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
     private static SlidingSchedule GetSchedule(Dictionary<string, SlidingSchedule> schedules, string key, IReadOnlyList<RateWindow> windows)
     {
