@@ -18,4 +18,10 @@ public sealed class TeamsRateLimits
     ];
 
     public IReadOnlyList<RateWindow> PerTenant { get; init; } = [new(TimeSpan.FromSeconds(1), 50)];
+
+    /// <summary>
+    /// Added to every window: requests do not arrive exactly when they leave (network, thread pool), so pacing to
+    /// the exact limit would let two batches land in one of Teams' windows now and then. 50 ms costs 5 % of the rate.
+    /// </summary>
+    public TimeSpan SafetyMargin { get; init; } = TimeSpan.FromMilliseconds(50);
 }

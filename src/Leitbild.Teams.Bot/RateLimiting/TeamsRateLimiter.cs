@@ -11,8 +11,8 @@ public sealed class TeamsRateLimiter(TimeProvider time, TeamsRateLimits limits)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SlidingSchedule> _conversations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlidingSchedule> _tenants = new(StringComparer.Ordinal);
-    private readonly long _longestConversationSpan = limits.PerConversation.Select(w => w.Span.Ticks).DefaultIfEmpty(0).Max();
-    private readonly long _longestTenantSpan = limits.PerTenant.Select(w => w.Span.Ticks).DefaultIfEmpty(0).Max();
+    private readonly IReadOnlyList<RateWindow> _perConversation = WithMargin(limits.PerConversation, limits.SafetyMargin);
+    private readonly IReadOnlyList<RateWindow> _perTenant = WithMargin(limits.PerTenant, limits.SafetyMargin);
     private long _lastPrune;
 
     public TeamsRateLimiter(TimeProvider time) : this(time, new TeamsRateLimits())
@@ -36,8 +36,8 @@ public sealed class TeamsRateLimiter(TimeProvider time, TeamsRateLimits limits)
         lock (_gate)
         {
             PruneOccasionally(now);
-            var tenant = GetSchedule(_tenants, tenantId, limits.PerTenant);
-            var conversation = conversationId is null ? null : GetSchedule(_conversations, conversationId, limits.PerConversation);
+            var tenant = GetSchedule(_tenants, tenantId, _perTenant);
+            var conversation = conversationId is null ? null : GetSchedule(_conversations, conversationId, _perConversation);
             var t = now;
             while (true)
             {
@@ -55,6 +55,11 @@ public sealed class TeamsRateLimiter(TimeProvider time, TeamsRateLimits limits)
             return TimeSpan.FromTicks(t - now);
         }
     }
+
+    private static IReadOnlyList<RateWindow> WithMargin(IReadOnlyList<RateWindow> windows, TimeSpan margin) =>
+        windows.Select(w => w with { Span = w.Span + margin }).ToList();
+
+    private static long Longest(IReadOnlyList<RateWindow> windows) => windows.Select(w => w.Span.Ticks).DefaultIfEmpty(0).Max();
 
     private static SlidingSchedule GetSchedule(Dictionary<string, SlidingSchedule> schedules, string key, IReadOnlyList<RateWindow> windows)
     {
@@ -74,8 +79,8 @@ public sealed class TeamsRateLimiter(TimeProvider time, TeamsRateLimits limits)
             return;
         }
         _lastPrune = now;
-        Prune(_conversations, now - _longestConversationSpan);
-        Prune(_tenants, now - _longestTenantSpan);
+        Prune(_conversations, now - Longest(_perConversation));
+        Prune(_tenants, now - Longest(_perTenant));
     }
 
     private static void Prune(Dictionary<string, SlidingSchedule> schedules, long before)

@@ -13,9 +13,14 @@ public sealed class TokenValidationTests : IAsyncLifetime
     private const string AppId = "5e9f6c1a-0c2d-4f1e-9b7a-1d2c3b4a5f60";
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 
-    private readonly TestSigningKey _teamsKey = LocalOpenIdEndpoint.NewKey("teams-key", "msteams", "skype");
-    private readonly TestSigningKey _otherChannelKey = LocalOpenIdEndpoint.NewKey("webchat-key", "webchat");
-    private readonly TestSigningKey _unpublishedKey = LocalOpenIdEndpoint.NewKey("unknown-key", "msteams");
+    // RSA key generation is slow; the keys are made once for all tests of the class.
+    private static readonly TestSigningKey TeamsKey = LocalOpenIdEndpoint.NewKey("teams-key", "msteams", "skype");
+    private static readonly TestSigningKey OtherChannelKey = LocalOpenIdEndpoint.NewKey("webchat-key", "webchat");
+    private static readonly TestSigningKey UnpublishedKey = LocalOpenIdEndpoint.NewKey("unknown-key", "msteams");
+    private static readonly TestSigningKey RolledOverKey = LocalOpenIdEndpoint.NewKey("next-key", "msteams");
+    private readonly TestSigningKey _teamsKey = TeamsKey;
+    private readonly TestSigningKey _otherChannelKey = OtherChannelKey;
+    private readonly TestSigningKey _unpublishedKey = UnpublishedKey;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private LocalOpenIdEndpoint _endpoint = null!;
     private BotTokenValidator _validator = null!;
@@ -219,9 +224,8 @@ public sealed class TokenValidationTests : IAsyncLifetime
     public async Task AKeyPublishedAfterTheFirstFetchIsPickedUpWhenATokenUsesIt()
     {
         await Validate(Token());
-        var rolledOver = LocalOpenIdEndpoint.NewKey("next-key", "msteams");
-        _endpoint.PublishedKeys.Add(rolledOver);
+        _endpoint.PublishedKeys.Add(RolledOverKey);
 
-        Assert.True((await Validate(Token(key: rolledOver))).Allowed);
+        Assert.True((await Validate(Token(key: RolledOverKey))).Allowed);
     }
 }

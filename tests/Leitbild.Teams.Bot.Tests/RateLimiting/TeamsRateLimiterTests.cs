@@ -8,6 +8,9 @@ public class TeamsRateLimiterTests
     private static readonly DateTimeOffset Start = new(2025, 3, 3, 8, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Start);
 
+    /// <summary>Teams' limits without the safety margin, so the expected moments are exact.</summary>
+    private static readonly TeamsRateLimits Exact = new() { SafetyMargin = TimeSpan.Zero };
+
     /// <summary>Checks every window against the times, the naive way: for each send, the sends in [t, t + span).</summary>
     private static void AssertWithin(IReadOnlyList<TimeSpan> sends, IEnumerable<RateWindow> windows)
     {
@@ -29,7 +32,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void ABurstIntoOneConversationNeverExceedsAnyConversationWindow()
     {
-        var limits = new TeamsRateLimits();
+        var limits = Exact;
         var sends = Reserve(new TeamsRateLimiter(_time, limits), 130, _ => ("t", "a:1"));
 
         AssertWithin(sends, limits.PerConversation);
@@ -44,7 +47,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void ABurstToManyPeopleNeverExceedsTheTenantLimitAndKeepsItsPace()
     {
-        var limits = new TeamsRateLimits();
+        var limits = Exact;
         var sends = Reserve(new TeamsRateLimiter(_time, limits), 1000, i => ("t", $"a:{i}"));
 
         AssertWithin(sends, limits.PerTenant);
@@ -55,7 +58,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void MixedTrafficWhileTimePassesStaysWithinEveryWindow()
     {
-        var limits = new TeamsRateLimits();
+        var limits = Exact;
         var limiter = new TeamsRateLimiter(_time, limits);
         var random = new Random(7);
         var perConversation = new Dictionary<string, List<TimeSpan>>();
@@ -76,7 +79,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public async Task AcquiringWaitsOnTheTimeProviderUntilTheSlot()
     {
-        var limiter = new TeamsRateLimiter(_time);
+        var limiter = new TeamsRateLimiter(_time, Exact);
         for (var i = 0; i < 7; i++)
         {
             await limiter.AcquireAsync("t", "a:1", CancellationToken.None);
@@ -93,7 +96,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void TenantsDoNotShareTheirLimit()
     {
-        var sends = Reserve(new TeamsRateLimiter(_time), 100, i => (i % 2 == 0 ? "t1" : "t2", $"a:{i}"));
+        var sends = Reserve(new TeamsRateLimiter(_time, Exact), 100, i => (i % 2 == 0 ? "t1" : "t2", $"a:{i}"));
 
         Assert.All(sends, t => Assert.Equal(TimeSpan.Zero, t));
     }
@@ -101,7 +104,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void ABusyConversationDoesNotHoldUpAnotherOne()
     {
-        var limiter = new TeamsRateLimiter(_time);
+        var limiter = new TeamsRateLimiter(_time, Exact);
         for (var i = 0; i < 40; i++)
         {
             limiter.Reserve("t", "a:busy");
@@ -113,7 +116,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void ReservationsMadeAheadStillRespectTheHourlyLimit()
     {
-        var limits = new TeamsRateLimits();
+        var limits = Exact;
         var limiter = new TeamsRateLimiter(_time, limits);
 
         // Time does not move: every reservation lies in the future, so the limiter has to fit them among each other.
@@ -126,7 +129,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public void ACallForTheTenantOnlyCountsAgainstTheTenant()
     {
-        var limiter = new TeamsRateLimiter(_time);
+        var limiter = new TeamsRateLimiter(_time, Exact);
         var delays = Enumerable.Range(0, 51).Select(_ => limiter.Reserve("t", null)).ToList();
 
         Assert.Equal(TimeSpan.Zero, delays[49]);
@@ -136,7 +139,7 @@ public class TeamsRateLimiterTests
     [Fact]
     public async Task WaitingCanBeCancelled()
     {
-        var limiter = new TeamsRateLimiter(_time);
+        var limiter = new TeamsRateLimiter(_time, Exact);
         for (var i = 0; i < 7; i++)
         {
             await limiter.AcquireAsync("t", "a:1", CancellationToken.None);
@@ -147,5 +150,16 @@ public class TeamsRateLimiterTests
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+    }
+
+    [Fact]
+    public void TheDefaultSafetyMarginKeepsBatchesApartByMoreThanTheWindow()
+    {
+        var limiter = new TeamsRateLimiter(_time);
+        var sends = Reserve(limiter, 101, i => ("t", $"a:{i}"));
+
+        Assert.Equal(TimeSpan.Zero, sends[49]);
+        Assert.Equal(TimeSpan.FromMilliseconds(1050), sends[50]);
+        Assert.Equal(TimeSpan.FromMilliseconds(2100), sends[100]);
     }
 }
