@@ -45,9 +45,14 @@ public static class BotMessagesBenchmark
                 BaseAddress = new Uri(address),
             };
             Console.WriteLine($"POST /api/messages, {Clients} concurrent clients, {seconds} s per scenario, {Environment.ProcessorCount} cores");
-            foreach (var (name, make) in new (string, Func<int, Activity>)[] { ("text command 'status' (expectReplies)", TextCommand), ("adaptiveCard/action invoke 'bot.status'", Invoke) })
+            var scenarios = new (string Name, Func<int, Activity> Make)[] { ("text command 'status' (expectReplies)", TextCommand), ("adaptiveCard/action invoke 'bot.status'", Invoke) };
+            // Warm up every path first (JIT, connection pool, SQLite pages), then measure each in turn.
+            foreach (var (_, make) in scenarios)
             {
-                await Measure(http, make, TimeSpan.FromSeconds(2), warmup: true);
+                await Measure(http, make, TimeSpan.FromSeconds(3), warmup: true);
+            }
+            foreach (var (name, make) in scenarios)
+            {
                 var result = await Measure(http, make, TimeSpan.FromSeconds(seconds), warmup: false);
                 Console.WriteLine($"{name,-44} {result.PerSecond,8:0} activities/s   p50 {result.P50,6:0.0} ms   p99 {result.P99,6:0.0} ms   ({result.Count} requests, {result.Errors} errors)");
             }
