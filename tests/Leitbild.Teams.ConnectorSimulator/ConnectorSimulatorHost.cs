@@ -90,7 +90,10 @@ public sealed class ConnectorSimulatorHost : IAsyncDisposable
             if (conversationId is not null && Blocked.ContainsKey(conversationId))
             {
                 Calls.Enqueue(new SimulatedCall(context.Request.Method, path, conversationId, now, 403, body));
-                return Results.Json(new { error = new { code = "MessageWritesBlocked", message = "Thread is blocked" } }, statusCode: 403);
+                // The body Teams sends, as documented in "Understand who blocked, muted, or uninstalled a bot",
+                // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
+                return Results.Text("{\"errorCode\":209,\"message\":\"{\\r\\n  \\\"subCode\\\": \\\"MessageWritesBlocked\\\",\\r\\n  \\\"details\\\": \\\"Thread is blocked from message writes.\\\",\\r\\n  \\\"errorCode\\\": null,\\r\\n  \\\"errorSubCode\\\": null\\r\\n}\"}",
+                    "application/json; charset=utf-8", statusCode: 403);
             }
             if (created)
             {

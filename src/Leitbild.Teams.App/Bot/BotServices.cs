@@ -30,6 +30,11 @@ public static class BotServices
         {
             MaxRequestBodyBytes = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.BotMaxRequestBytes,
         });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            return new BroadcastOptions { BotId = options.Mode == AppMode.Microsoft365 ? "28:" + options.Microsoft365.ClientId : null };
+        });
         services.AddSingleton<IConnectorTokenProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;

@@ -8,6 +8,9 @@ public sealed class BroadcastOptions
 {
     /// <summary>Sends in flight at once; the rate limiter, not this number, sets the pace.</summary>
     public int Concurrency { get; set; } = 16;
+
+    /// <summary>The bot's account id ("28:" + app id) for creating 1:1 conversations; Teams wants it in the request.</summary>
+    public string? BotId { get; set; }
 }
 
 /// <summary>
@@ -133,6 +136,7 @@ public sealed partial class Broadcaster(
         var created = await connector.CreateConversationAsync(job.ServiceUrl, job.TenantId, new ConversationParameters
         {
             IsGroup = false,
+            Bot = options.BotId is null ? null : new ChannelAccount { Id = options.BotId },
             Members = [new ChannelAccount { Id = recipient.TeamsUserId ?? recipient.PersonId, AadObjectId = recipient.PersonId }],
         }, cancellationToken);
         var reference = new ConversationReference

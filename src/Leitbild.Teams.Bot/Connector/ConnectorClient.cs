@@ -172,17 +172,56 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    private static async Task<ErrorDetail?> ReadErrorAsync(HttpResponseMessage response)
+    /// <summary>
+    /// Reads the error code from either shape the connector uses: the Bot Framework's {"error":{"code"}} or Teams'
+    /// {"errorCode":209,"message":"{\"subCode\":\"MessageWritesBlocked\",…}"} (documented under "Understand who
+    /// blocked, muted, or uninstalled a bot", https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
+    /// </summary>
+    internal static ErrorDetail? ParseError(string body)
     {
         try
         {
-            return (await response.Content.ReadFromJsonAsync<ErrorResponse>(BotJson.Options))?.Error;
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                return error.Deserialize<ErrorDetail>(BotJson.Options);
+            }
+            if (root.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String)
+            {
+                var text = message.GetString() ?? "";
+                var subCode = TryReadSubCode(text);
+                return new ErrorDetail { Code = subCode ?? (root.TryGetProperty("errorCode", out var code) ? code.ToString() : null), Message = text };
+            }
+            return null;
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        catch (JsonException)
         {
             return null;
         }
     }
+
+    private static string? TryReadSubCode(string message)
+    {
+        try
+        {
+            using var inner = JsonDocument.Parse(message);
+            return inner.RootElement.ValueKind == JsonValueKind.Object && inner.RootElement.TryGetProperty("subCode", out var subCode)
+                ? subCode.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<ErrorDetail?> ReadErrorAsync(HttpResponseMessage response) =>
+        ParseError(await response.Content.ReadAsStringAsync());
 
     private static string ConversationId(ConversationReference target) =>
         target.Conversation?.Id ?? throw new ArgumentException("The conversation reference has no conversation id.", nameof(target));

@@ -150,8 +150,10 @@ public class ConnectorClientTests
     [Fact]
     public async Task ABlockedRecipientIsUnreachableAndNotRetried()
     {
-        // Teams answers 403 MessageWritesBlocked when the person blocked or removed the app.
-        var handler = ScriptedHttpHandler.Always(HttpStatusCode.Forbidden, """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}""");
+        // Teams answers 403 with subCode MessageWritesBlocked when the person blocked or removed the app; body copied from
+        // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages
+        var handler = ScriptedHttpHandler.Always(HttpStatusCode.Forbidden,
+            """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\",\r\n  \"errorCode\": null,\r\n  \"errorSubCode\": null\r\n}"}""");
 
         var error = await Assert.ThrowsAsync<RecipientUnreachableException>(() =>
             Client(handler).SendAsync(Target, new Activity { Type = "message" }, CancellationToken.None));
@@ -192,6 +194,27 @@ public class ConnectorClientTests
         var error = await Assert.ThrowsAsync<ConnectorException>(() => Client(handler).SendAsync(Target, new Activity { Type = "message" }, CancellationToken.None));
 
         Assert.Equal("OutcomeUnknown", error.Code);
+        Assert.Equal(1, handler.Count);
+    }
+
+    [Fact]
+    public async Task TheBotFrameworkErrorShapeIsReadToo()
+    {
+        var handler = ScriptedHttpHandler.Always(HttpStatusCode.Forbidden, """{"error":{"code":"ConversationBlockedByUser","message":"User blocked the conversation with the bot."}}""");
+
+        var error = await Assert.ThrowsAsync<RecipientUnreachableException>(() => Client(handler).SendAsync(Target, new Activity { Type = "message" }, CancellationToken.None));
+
+        Assert.Equal("ConversationBlockedByUser", error.Code);
+    }
+
+    [Fact]
+    public async Task AnotherForbiddenIsAFailureNotAnUnreachablePerson()
+    {
+        var handler = ScriptedHttpHandler.Always(HttpStatusCode.Forbidden, """{"error":{"code":"BotNotInConversationRoster","message":"x"}}""");
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client(handler).SendAsync(Target, new Activity { Type = "message" }, CancellationToken.None));
+
+        Assert.IsNotType<RecipientUnreachableException>(error);
         Assert.Equal(1, handler.Count);
     }
 }
