@@ -59,8 +59,9 @@ public static class BotBroadcastBenchmark
                 }
             }
             var connector = new ConnectorClient(http, new NoConnectorToken(), new TeamsRateLimiter(time), new ConnectorOptions(), time, NullLogger<ConnectorClient>.Instance);
-            var broadcaster = new Broadcaster(new SqliteBroadcastStore(database, time), references, connector,
-                [new ActivityBroadcastContent()], new BroadcastOptions(), NullLogger<Broadcaster>.Instance);
+            var options = new BroadcastOptions { BotId = "28:bot" };
+            var broadcaster = new Broadcaster(new SqliteBroadcastStore(database, time), new ProactiveMessenger(references, connector, options), connector,
+                [new ActivityBroadcastContent()], options, NullLogger<Broadcaster>.Instance);
             var job = new BroadcastJob
             {
                 Id = "bench", TenantId = "tenant", ServiceUrl = simulator.ServiceUrl,

@@ -23,7 +23,7 @@ public sealed class BroadcastOptions
 /// </summary>
 public sealed partial class Broadcaster(
     IBroadcastStore store,
-    IConversationReferenceStore references,
+    ProactiveMessenger messenger,
     IConnectorClient connector,
     IEnumerable<IBroadcastContent> contents,
     BroadcastOptions options,
@@ -93,7 +93,7 @@ public sealed partial class Broadcaster(
     {
         try
         {
-            var target = await FindOrCreateConversationAsync(job, recipient, stopping);
+            var target = await messenger.FindOrCreatePersonalAsync(job.TenantId, job.ServiceUrl, recipient, stopping);
             var message = await content.BuildAsync(job, recipient, target, stopping);
             await store.MarkAsync(job.Id, recipient.PersonId, DeliveryState.Sending, null, null, CancellationToken.None);
             ResourceResponse sent;
@@ -124,31 +124,6 @@ public sealed partial class Broadcaster(
             await store.MarkAsync(job.Id, recipient.PersonId, DeliveryState.Failed, null, $"{(int)e.Status} {e.Code}", CancellationToken.None);
             return true;
         }
-    }
-
-    private async Task<ConversationReference> FindOrCreateConversationAsync(BroadcastJob job, BroadcastRecipient recipient, CancellationToken cancellationToken)
-    {
-        var known = await references.FindPersonalAsync(job.TenantId, recipient.PersonId, cancellationToken);
-        if (known is not null)
-        {
-            return known;
-        }
-        var created = await connector.CreateConversationAsync(job.ServiceUrl, job.TenantId, new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = options.BotId is null ? null : new ChannelAccount { Id = options.BotId },
-            Members = [new ChannelAccount { Id = recipient.TeamsUserId ?? recipient.PersonId, AadObjectId = recipient.PersonId }],
-        }, cancellationToken);
-        var reference = new ConversationReference
-        {
-            ChannelId = "msteams",
-            ServiceUrl = created.ServiceUrl ?? job.ServiceUrl,
-            TenantId = job.TenantId,
-            User = new ChannelAccount { Id = recipient.TeamsUserId ?? recipient.PersonId, AadObjectId = recipient.PersonId },
-            Conversation = new ConversationAccount { Id = created.Id, ConversationType = "personal", TenantId = job.TenantId },
-        };
-        await references.SaveAsync(reference, cancellationToken);
-        return reference;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {JobId} created for {RecipientCount} recipients")]

@@ -53,6 +53,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<BotRequestProcessor>();
 
         services.AddSingleton<IBroadcastContent, ActivityBroadcastContent>();
+        services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<Broadcaster>();
         return services;
     }

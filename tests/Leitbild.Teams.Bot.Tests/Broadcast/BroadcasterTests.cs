@@ -32,13 +32,13 @@ public sealed class BroadcasterTests : IAsyncLifetime
         await _simulator.DisposeAsync();
     }
 
-    private Broadcaster NewBroadcaster(IConnectorClient? connector = null) => new(
-        _store,
-        _references,
-        connector ?? new ConnectorClient(_http, new NoConnectorToken(), new TeamsRateLimiter(_time), new ConnectorOptions { Jitter = () => 0.5 }, _time, NullLogger<ConnectorClient>.Instance),
-        [new ActivityBroadcastContent()],
-        new BroadcastOptions { Concurrency = 8 },
-        NullLogger<Broadcaster>.Instance);
+    private Broadcaster NewBroadcaster(IConnectorClient? connector = null)
+    {
+        connector ??= new ConnectorClient(_http, new NoConnectorToken(), new TeamsRateLimiter(_time), new ConnectorOptions { Jitter = () => 0.5 }, _time, NullLogger<ConnectorClient>.Instance);
+        var options = new BroadcastOptions { Concurrency = 8, BotId = "28:bot" };
+        return new Broadcaster(_store, new ProactiveMessenger(_references, connector, options), connector,
+            [new ActivityBroadcastContent()], options, NullLogger<Broadcaster>.Instance);
+    }
 
     private BroadcastJob Job(string id, int people) => new()
     {
@@ -161,5 +161,21 @@ public sealed class BroadcasterTests : IAsyncLifetime
 
         var report = await broadcaster.GetReportAsync("b6", CancellationToken.None);
         Assert.Equal((2, 1), (report.Total, report.Delivered));
+    }
+
+    [Fact]
+    public async Task AProactiveMessageToAPersonWithoutConversationCreatesTheChatWithBotAndTenantFirst()
+    {
+        var connector = new RecordingConnector();
+        var messenger = new ProactiveMessenger(_references, connector, new BroadcastOptions { BotId = "28:bot" });
+
+        await messenger.SendToPersonAsync(Tenant, "https://smba.example/", new BroadcastRecipient("person-x", "29:person-x"),
+            new Activity { Type = "message", Text = "Hallo" }, CancellationToken.None);
+        await messenger.SendToPersonAsync(Tenant, "https://smba.example/", new BroadcastRecipient("person-x", "29:person-x"),
+            new Activity { Type = "message", Text = "Noch einmal" }, CancellationToken.None);
+
+        var operations = connector.Calls.Select(c => c.Operation).ToList();
+        Assert.Equal(["create", "send", "send"], operations);
+        Assert.Equal("a:29:person-x", connector.Calls.Last().Target.Conversation!.Id);
     }
 }
