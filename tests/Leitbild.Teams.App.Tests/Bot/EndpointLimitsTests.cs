@@ -8,9 +8,9 @@ public class EndpointLimitsTests
     [Fact]
     public async Task ABodyOverTheConfiguredLimitGets413()
     {
-        await using var factory = new BotAppFactory(settings: new Dictionary<string, string?> { ["Leitbild:BotMaxRequestBytes"] = "1024" });
+        await using var factory = new BotAppFactory(settings: new Dictionary<string, string?> { ["Leitbild:BotMaxRequestBytes"] = "16384" });
         using var client = factory.CreateClient();
-        var body = $$"""{"type":"message","text":"{{new string('x', 2000)}}"}""";
+        var body = $$"""{"type":"message","text":"{{new string('x', 20_000)}}"}""";
 
         var response = await client.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
