@@ -42,6 +42,9 @@ public sealed class LeitbildOptions
     /// <summary>Shown in the User-Agent Graph asks for (NONISV|organisation|Leitbild.Teams/version).</summary>
     public string OrganisationName { get; set; } = "Stadt Bergkamen";
 
+    /// <summary>Largest accepted request body at /api/messages, in bytes; larger ones get 413.</summary>
+    public long BotMaxRequestBytes { get; set; } = 512 * 1024;
+
     public Microsoft365Options Microsoft365 { get; set; } = new();
 }
 

@@ -16,6 +16,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         {
             failures.Add("Leitbild:AnonymousKey: mindestens 32 Zeichen / at least 32 characters");
         }
+        if (options.BotMaxRequestBytes < 16 * 1024)
+        {
+            failures.Add("Leitbild:BotMaxRequestBytes: mindestens 16384 Bytes / at least 16384 bytes");
+        }
         if (options.Mode == AppMode.Microsoft365)
         {
             var m365 = options.Microsoft365;

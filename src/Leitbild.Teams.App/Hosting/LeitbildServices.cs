@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
@@ -36,7 +37,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab();
+        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot();
         return builder;
     }
 
