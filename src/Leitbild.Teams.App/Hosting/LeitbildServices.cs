@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
@@ -36,7 +37,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab();
+        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddEvaluation();
         return builder;
     }
 

@@ -33,7 +33,7 @@ public static class EvaluationCalculator
             Goals = field.Goals.Select(goal =>
             {
                 var standing = standings[goal.Id];
-                var polls = GoalSummaryCalculator.Compute(goal.Id, byGoal[goal.Id]);
+                var (polls, departmentsPoll) = PollSummary(goal.Id, byGoal[goal.Id].ToList(), input.Process);
                 return new GoalEvaluation
                 {
                     GoalId = goal.Id,
@@ -44,6 +44,7 @@ public static class EvaluationCalculator
                     MergedInto = standing.MergedInto,
                     Priority = standing.Priority,
                     Polls = polls,
+                    DepartmentsPollId = departmentsPoll,
                     Agreement = Agreement.From(polls.Distribution),
                     Statements = Summarise(statementsByGoal[goal.Id]),
                     Decisions = changesByGoal[goal.Id].GroupBy(c => c.PhaseId, StringComparer.Ordinal).Select(g => g.Last()).ToList(),
@@ -59,6 +60,7 @@ public static class EvaluationCalculator
             Phases = process.Phases.Select(p => PhaseOf(p, pollAnswers, input)).ToList(),
             Fields = fields,
             Comparison = Compare(input, changes, pollAnswers),
+            Changes = changes,
             TotalAnswers = pollAnswers.Count,
             TotalParticipations = pollAnswers.Select(a => (a.PollId, a.RespondentKey)).Distinct().Count() + input.Interviews.Count,
             TotalInterviews = input.Interviews.Count,
@@ -70,13 +72,20 @@ public static class EvaluationCalculator
     {
         var answers = pollAnswers.Where(a => a.PhaseId == phase.Id).ToList();
         var interviews = input.Interviews.Where(i => i.PhaseId == phase.Id).ToList();
-        var participations = answers.GroupBy(a => (a.PollId, a.RespondentKey))
-            .Select(g => DivisionOf(input.Organisation, g.Select(a => a.DepartmentId).FirstOrDefault(d => d is not null)))
-            .Concat(interviews.Select(i => i.DivisionId))
+        var participations = answers.Select(a => (a.PollId, a.RespondentKey)).Distinct().Count() + interviews.Count;
+        // People by Dezernat: anonymous keys differ between polls, so one person may hold a key in each poll. Per
+        // source (each poll, and the interviews) people are distinct; the larger of the sources is a count of people
+        // that is never too high, and the 5-person rule is applied to it.
+        var sources = answers.GroupBy(a => a.PollId, StringComparer.Ordinal)
+            .Select(poll => poll.GroupBy(a => a.RespondentKey, StringComparer.Ordinal)
+                .Select(person => DivisionOf(input.Organisation, person.Select(a => a.DepartmentId).FirstOrDefault(d => d is not null))).ToList())
+            .Append(interviews.Select(i => i.DivisionId).ToList())
             .ToList();
-        var byDivision = participations.Where(d => d is not null).GroupBy(d => d!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var (shown, withheld) = SmallGroups.Apply(byDivision, participations.Count);
+        var byDivision = sources.SelectMany(source => source.Where(d => d is not null).GroupBy(d => d!, StringComparer.Ordinal).Select(g => (Division: g.Key, People: g.Count())))
+            .GroupBy(x => x.Division, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(x => x.People), StringComparer.Ordinal);
+        var people = sources.Max(source => source.Count);
+        var (shown, withheld) = SmallGroups.Apply(byDivision, people);
         return new PhaseEvaluation
         {
             Phase = phase,
@@ -88,13 +97,34 @@ public static class EvaluationCalculator
             {
                 Polls = answers.Select(a => a.PollId).Distinct(StringComparer.Ordinal).Count(),
                 Answers = answers.Count,
-                Participations = participations.Count,
+                Participations = participations,
+                People = people,
                 Interviews = interviews.Count,
                 Statements = input.Statements.Count(s => s.PhaseId == phase.Id),
                 Divisions = shown,
                 DivisionsWithheld = withheld,
             },
         };
+    }
+
+    /// <summary>
+    /// The goal's summary over all its poll answers, but with the breakdown by office from its most recent poll only:
+    /// within one poll each person has one key, so the 5-person rule counts people; across anonymous polls it would
+    /// count one person once per poll.
+    /// </summary>
+    private static (GoalSummary Summary, string? DepartmentsPollId) PollSummary(string goalId, List<Answer> answers, ProcessTemplate process)
+    {
+        var all = GoalSummaryCalculator.Compute(goalId, answers);
+        if (answers.Count == 0)
+        {
+            return (all, null);
+        }
+        var position = process.Phases.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var latest = answers.GroupBy(a => a.PollId, StringComparer.Ordinal)
+            .OrderBy(g => g.Max(a => position.GetValueOrDefault(a.PhaseId, -1))).ThenBy(g => g.Max(a => a.AnsweredAt)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Last();
+        var single = GoalSummaryCalculator.Compute(goalId, latest);
+        return (all with { Departments = single.Departments, DepartmentsWithheld = single.DepartmentsWithheld }, latest.Key);
     }
 
     private static string? DivisionOf(Organisation organisation, string? officeId) =>

@@ -29,6 +29,8 @@ public sealed record ProcessEvaluation
     public required IReadOnlyList<PhaseEvaluation> Phases { get; init; }
     public required IReadOnlyList<FieldEvaluation> Fields { get; init; }
     public WorkshopComparison? Comparison { get; init; }
+    /// <summary>The goal history in the order it applies (process order, then recording order).</summary>
+    public required IReadOnlyList<GoalChange> Changes { get; init; }
     public required int TotalAnswers { get; init; }
     public required int TotalParticipations { get; init; }
     public required int TotalInterviews { get; init; }
@@ -51,13 +53,15 @@ public sealed record PhaseEvaluation
 /// <summary>
 /// Participation in a phase. <see cref="Participations"/> counts each respondent once per poll (anonymous polls give
 /// the same person a different key in each poll, so people cannot be counted across polls) plus each interview.
-/// By Dezernat only under the 5-person rule.
+/// By Dezernat: people (the largest source's distinct respondents per Dezernat), only under the 5-person rule.
 /// </summary>
 public sealed record PhaseParticipation
 {
     public required int Polls { get; init; }
     public required int Answers { get; init; }
     public required int Participations { get; init; }
+    /// <summary>People at least: the largest number of distinct respondents in one poll (or the interviews) of the phase.</summary>
+    public required int People { get; init; }
     public required int Interviews { get; init; }
     public required int Statements { get; init; }
     public required IReadOnlyList<GroupCount> Divisions { get; init; }
@@ -82,8 +86,12 @@ public sealed record GoalEvaluation
     public required GoalState State { get; init; }
     public string? MergedInto { get; init; }
     public GoalPriority? Priority { get; init; }
-    /// <summary>Poll answers only (interview statements are counted in <see cref="Statements"/>).</summary>
+    /// <summary>
+    /// Poll answers only (interview statements are counted in <see cref="Statements"/>). Its breakdown by office is
+    /// that of the goal's most recent poll (<see cref="DepartmentsPollId"/>), where the 5-person rule counts people.
+    /// </summary>
     public required GoalSummary Polls { get; init; }
+    public string? DepartmentsPollId { get; init; }
     public required Agreement Agreement { get; init; }
     public required StatementSummary Statements { get; init; }
     /// <summary>The last decision of each workshop about this goal, in process order.</summary>
