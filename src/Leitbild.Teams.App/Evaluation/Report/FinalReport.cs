@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -23,7 +24,7 @@ public static class FinalReport
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
-            var main = document.AddMainDocumentPart();
+            var main = document.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rIdDocument");
             main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = WordStyles.Create();
             main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(
                 new Zoom { Percent = "100" },
@@ -54,15 +55,33 @@ public static class FinalReport
                 new PageMargin { Top = 1417, Right = 1418U, Bottom = 1134, Left = 1418U, Header = 708U, Footer = 708U, Gutter = 0U },
                 new TitlePage()));
 
-            // Core properties from the data, never the clock: the same data gives the same document.
-            var properties = document.PackageProperties;
-            properties.Title = F("report.title.document", evaluation.Process.Title.De);
-            properties.Creator = "Leitbild.Teams";
-            properties.Language = "de-DE";
-            properties.Created = evaluation.AsOf.UtcDateTime;
-            properties.Modified = evaluation.AsOf.UtcDateTime;
+            // Core properties from the data, never the clock, in the SDK's docProps/core.xml (System.IO.Packaging would
+            // name its own part with a random suffix).
+            using (var core = document.AddNewPart<CoreFilePropertiesPart>("rIdCore").GetStream(FileMode.Create))
+            {
+                CoreProperties(evaluation).Save(core);
+            }
         }
         return Repack(stream.ToArray());
+    }
+
+    private static XDocument CoreProperties(ProcessEvaluation evaluation)
+    {
+        XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        XNamespace dcterms = "http://purl.org/dc/terms/";
+        XNamespace xsi = "http://www.w3.org/2001/XMLSchema-instance";
+        var stamp = evaluation.AsOf.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        return new XDocument(new XElement(cp + "coreProperties",
+            new XAttribute(XNamespace.Xmlns + "cp", cp),
+            new XAttribute(XNamespace.Xmlns + "dc", dc),
+            new XAttribute(XNamespace.Xmlns + "dcterms", dcterms),
+            new XAttribute(XNamespace.Xmlns + "xsi", xsi),
+            new XElement(dc + "title", F("report.title.document", evaluation.Process.Title.De)),
+            new XElement(dc + "creator", "Leitbild.Teams"),
+            new XElement(dc + "language", "de-DE"),
+            new XElement(dcterms + "created", new XAttribute(xsi + "type", "dcterms:W3CDTF"), stamp),
+            new XElement(dcterms + "modified", new XAttribute(xsi + "type", "dcterms:W3CDTF"), stamp)));
     }
 
     /// <summary>Rewrites the package with every entry dated 1980-01-01 (the ZIP epoch), in the same order, so the

@@ -83,11 +83,16 @@ internal static class WordStyles
         }
         if (spacingBefore is not null || spacingAfter is not null)
         {
-            paragraph.SpacingBetweenLines = new SpacingBetweenLines
+            var spacing = new SpacingBetweenLines();
+            if (spacingBefore is { } before)
             {
-                Before = spacingBefore?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                After = spacingAfter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+                spacing.Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (spacingAfter is { } after)
+            {
+                spacing.After = after.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            paragraph.SpacingBetweenLines = spacing;
         }
         if (indent is not null)
         {
