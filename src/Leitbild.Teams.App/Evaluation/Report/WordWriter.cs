@@ -69,7 +69,7 @@ internal sealed class WordWriter(MainDocumentPart main, Body body)
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = TextWidthTwips.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed },
-            new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true }));
+            new TableLook { Val = "04A0" }));
         table.Append(new TableGrid(twips.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(Row(headers, twips, header: true));
         foreach (var row in rows)
