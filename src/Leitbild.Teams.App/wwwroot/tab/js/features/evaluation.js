@@ -1,6 +1,6 @@
 // Dashboard › Ergebnisse (evaluation feature): the evaluation with downloads of the Abschlussbericht and the summary,
 // interview notes (interviewers and the planning team) and workshop outcomes (organizers record, reviewers read).
-import { h, clear, idFor } from '../dom.js';
+import { h, append, clear, idFor } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDay, formatDateTime } from '../format.js';
 import { loadError } from '../layout.js';
@@ -56,11 +56,11 @@ async function renderOverview(page, context) {
   if (!result.ok) return failure(page, result);
   const e = result.data;
   const lang = context.lang;
-  page.append(
+  append(page, [
     e.containsSampleData ? h('p', { class: 'badge coming', role: 'note' }, t('evaluation.sampleData')) : null,
     h('p', null, t('evaluation.asOf', formatDateTime(e.asOf, lang)), ' · ',
       t('evaluation.figures', e.totalInterviews, e.totalStatements, e.totalAnswers, e.totalParticipations)),
-    downloads(context));
+    downloads(context)]);
   page.append(h('h2', null, t('evaluation.participation')),
     table(null, [t('evaluation.column.phase'), t('evaluation.column.participations'), t('evaluation.column.answers'), t('evaluation.column.statements')],
       e.phases.map((p) => [p.phase.title[lang] ?? p.phase.title.de, String(p.participation.participations), String(p.participation.answers), String(p.participation.statements)])));
