@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Leitbild.Teams. On a fresh Debian machine (as root) it first installs what the tests need:
-# Debian packages (chromium for the tab and Playground tests), the npm folders under tests/node/ (each with its lock file).
+# Debian packages (chromium for the tab and Playground tests, LibreOffice and poppler for the report), the npm folders under tests/node/ (each with its lock file).
 # It builds with warnings as errors, runs every test project and ends with the line "N passed, N failed[, N skipped]".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +20,10 @@ fail_early() {
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+# The final report's tests: LibreOffice turns the Word report into a PDF, pdftoppm into PNG pages; Liberation has Arial's metrics.
+[ -x /usr/bin/soffice ] || packages+=(libreoffice-writer-nogui)
+[ -x /usr/bin/pdftoppm ] || packages+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi 'Liberation Sans' || packages+=(fonts-liberation)
 if [ ${#packages[@]} -gt 0 ]; then
   log "apt-get install ${packages[*]}"
   if [ "$(id -u)" -ne 0 ]; then fail_early "missing Debian packages (${packages[*]}); run as root or install them"; fi

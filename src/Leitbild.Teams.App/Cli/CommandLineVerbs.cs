@@ -12,6 +12,8 @@ public static class CommandLineVerbs
     {
         [Packaging.PackageManifestVerb.Name] = (Packaging.PackageManifestVerb.Help, Packaging.PackageManifestVerb.RunAsync),
         ["provision-sharepoint"] = (ResultsStorage.ProvisionSharePointVerb.Help, ResultsStorage.ProvisionSharePointVerb.RunAsync),
+        [Evaluation.Report.ReportVerb.Name] = (Evaluation.Report.ReportVerb.Help, Evaluation.Report.ReportVerb.RunAsync),
+        [Evaluation.SeedDemoVerb.Name] = (Evaluation.SeedDemoVerb.Help, Evaluation.SeedDemoVerb.RunAsync),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
 using Leitbild.Teams.App.ResultsStorage;
@@ -21,6 +22,7 @@ public static class LeitbildEndpoints
         app.MapScheduling();
         app.MapTab();
         app.MapBot();
+        app.MapEvaluation();
         return app;
     }
 }

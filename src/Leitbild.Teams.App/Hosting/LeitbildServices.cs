@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Process;
@@ -37,7 +38,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot();
+        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddEvaluation();
         return builder;
     }
 

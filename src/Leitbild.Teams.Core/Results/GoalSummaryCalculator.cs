@@ -29,7 +29,9 @@ public static class GoalSummaryCalculator
             Distribution = Distribution(ratings),
             MeanRank = Mean(ranks),
             ChoiceCounts = choiceCounts,
-            Comments = forGoal.Where(a => a.Value.Kind == AnswerKind.Text && !string.IsNullOrWhiteSpace(a.Value.Text)).Select(a => a.Value.Text!.Trim()).ToList(),
+            // Interview statements are texts too, but whether they may be shown depends on the interviewee's consent,
+            // which only the evaluation knows: they never become comments here.
+            Comments = forGoal.Where(a => a.Value.Kind == AnswerKind.Text && a.Channel != AnswerChannel.Interview && !string.IsNullOrWhiteSpace(a.Value.Text)).Select(a => a.Value.Text!.Trim()).ToList(),
             Departments = departments,
             DepartmentsWithheld = withheld,
         };

@@ -76,7 +76,7 @@ public sealed class TabPagesTests(LocalApp app) : IClassFixture<LocalApp>
     {
         var german = await _client.GetFromJsonAsync<Dictionary<string, string>>("/api/tab/texts/de");
         var english = await _client.GetFromJsonAsync<Dictionary<string, string>>("/api/tab/texts/en");
-        Assert.All(german!.Keys, key => Assert.True(key.StartsWith("tab.", StringComparison.Ordinal) || key.StartsWith("phase.status.", StringComparison.Ordinal), key));
+        Assert.All(german!.Keys, key => Assert.True(key.StartsWith("tab.", StringComparison.Ordinal) || key.StartsWith("phase.status.", StringComparison.Ordinal) || key.StartsWith("evaluation.", StringComparison.Ordinal), key));
         Assert.Equal(german.Keys.Order(), english!.Keys.Order());
         Assert.Equal("Mein Leitbild", german["tab.my.heading"]);
         Assert.Equal("My Leitbild", english["tab.my.heading"]);

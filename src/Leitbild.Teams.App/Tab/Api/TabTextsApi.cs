@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Leitbild.Teams.App.Tab.Api;
 
 /// <summary>
-/// The strings the tab's scripts show, from the same texts-*.json as the rest of the app: keys starting with "tab."
-/// and the shared phase status names. Public (the sign-in page needs them before anyone is signed in) and cacheable.
+/// The strings the tab's scripts show, from the same texts-*.json as the rest of the app: keys starting with "tab.",
+/// the shared phase status names, and the evaluation's page ("evaluation."). Public (the sign-in page needs them before anyone is signed in) and cacheable.
 /// </summary>
 public static class TabTextsApi
 {
-    private static readonly string[] Prefixes = ["tab.", "phase.status."];
+    private static readonly string[] Prefixes = ["tab.", "phase.status.", "evaluation."];
 
     public static RouteGroupBuilder MapTabTexts(this RouteGroupBuilder tabApi)
     {

@@ -22,7 +22,25 @@ export function createApi({ getToken, language, onUnauthorized }) {
     const data = isJson ? await response.json() : null;
     return { ok: response.ok, status: response.status, data };
   }
+  /** A file from the API (e.g. a report) as a Blob: { ok, status, blob }. */
+  async function download(path) {
+    let token;
+    try {
+      token = await getToken();
+    } catch (error) {
+      return { ok: false, status: 0, blob: null, signInError: String(error?.message ?? error) };
+    }
+    try {
+      const response = await fetch(path, { headers: { 'Accept-Language': language, Authorization: `Bearer ${token}` } });
+      if (response.status === 401 && onUnauthorized) onUnauthorized();
+      return { ok: response.ok, status: response.status, blob: response.ok ? await response.blob() : null };
+    } catch {
+      return { ok: false, status: 0, blob: null };
+    }
+  }
   return {
+    download,
+    delete: (path) => call('DELETE', path),
     get: (path) => call('GET', path),
     put: (path, body) => call('PUT', path, body),
     post: (path, body) => call('POST', path, body),

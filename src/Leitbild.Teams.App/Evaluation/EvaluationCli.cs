@@ -1,0 +1,62 @@
+using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.ResultsStorage;
+using Microsoft.Extensions.Options;
+
+namespace Leitbild.Teams.App.Evaluation;
+
+/// <summary>What the report and seed-demo verbs share: strict option parsing and the app's services without a web host.</summary>
+internal static class EvaluationCli
+{
+    /// <summary>Parses "--name value" pairs and "--flag"s; null with a German/English message on anything else.</summary>
+    public static (Dictionary<string, string?>? Options, string? Error) Parse(string[] arguments, IReadOnlySet<string> valued, IReadOnlySet<string> flags)
+    {
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var name = arguments[i];
+            if (options.ContainsKey(name))
+            {
+                return (null, $"{name} ist mehrfach angegeben / is given more than once.");
+            }
+            if (flags.Contains(name))
+            {
+                options[name] = null;
+            }
+            else if (valued.Contains(name))
+            {
+                if (i + 1 >= arguments.Length || arguments[i + 1].StartsWith("--", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(arguments[i + 1]))
+                {
+                    return (null, $"Nach {name} fehlt der Wert / {name} needs a value.");
+                }
+                options[name] = arguments[++i];
+            }
+            else
+            {
+                return (null, $"Unbekanntes Argument „{name}“ / unknown argument '{name}'.");
+            }
+        }
+        return (options, null);
+    }
+
+    /// <summary>The app's storage, process, results and evaluation services over the configured (or given) SQLite file.</summary>
+    public static ServiceProvider Services(string? databasePath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(databasePath is null ? [] : [new($"{LeitbildOptions.Section}:{nameof(LeitbildOptions.DatabasePath)}", databasePath)])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddOptions<LeitbildOptions>().Bind(configuration.GetSection(LeitbildOptions.Section));
+        services.AddSingleton<IValidateOptions<LeitbildOptions>, LeitbildOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddStorage().AddProcess().AddResults().AddEvaluation();
+        return services.BuildServiceProvider();
+    }
+
+    public static string DatabasePath(ServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<LeitbildOptions>>().Value.DatabasePath);
+}

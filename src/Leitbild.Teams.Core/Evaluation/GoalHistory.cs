@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using Leitbild.Teams.Core.Process;
+
+namespace Leitbild.Teams.Core.Evaluation;
+
+/// <summary>Where a goal stands after some history: in the catalogue (with its wording), merged or dropped.</summary>
+public enum GoalState
+{
+    Active,
+    Merged,
+    Dropped,
+}
+
+/// <summary>One goal of the seed catalogue after applying history: its wording now, its state, its latest priority.</summary>
+public sealed record GoalStanding(string GoalId, string FieldOfActionId, LocalizedText SeedText, LocalizedText Text, GoalState State, string? MergedInto, GoalPriority? Priority);
+
+/// <summary>
+/// The goal catalogue's history: applying changes to the seed catalogue, in process order (the workshops' order in the
+/// process, then recording order), and checking that every change still makes sense where it falls.
+/// </summary>
+public static partial class GoalHistory
+{
+    public const int MaxTextLength = 300;
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex PollIdPattern();
+
+    /// <summary>Changes in the order they apply: by the phase's position in the process, then by sequence.</summary>
+    public static IReadOnlyList<GoalChange> InProcessOrder(ProcessTemplate process, IEnumerable<GoalChange> changes)
+    {
+        var position = process.Phases.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return changes.OrderBy(c => position.GetValueOrDefault(c.PhaseId, int.MaxValue)).ThenBy(c => c.Sequence).ToList();
+    }
+
+    /// <summary>Every seed goal's standing after the given changes (which must be valid; see <see cref="Problems"/>).</summary>
+    public static IReadOnlyList<GoalStanding> Standings(GoalCatalogue seed, ProcessTemplate process, IEnumerable<GoalChange> changes)
+    {
+        var standings = seed.FieldsOfAction.SelectMany(f => f.Goals.Select(g => new GoalStanding(g.Id, f.Id, g.Text, g.Text, GoalState.Active, null, null)))
+            .ToDictionary(s => s.GoalId, StringComparer.Ordinal);
+        foreach (var change in InProcessOrder(process, changes))
+        {
+            if (!standings.TryGetValue(change.GoalId, out var s) || s.State != GoalState.Active)
+            {
+                continue;
+            }
+            standings[change.GoalId] = change.Kind switch
+            {
+                GoalOutcomeKind.Confirmed => s with { Priority = change.Priority ?? s.Priority },
+                GoalOutcomeKind.Reworded => s with { Text = change.NewText ?? s.Text, Priority = change.Priority ?? s.Priority },
+                GoalOutcomeKind.Merged => s with { State = GoalState.Merged, MergedInto = change.MergedIntoGoalId },
+                _ => s with { State = GoalState.Dropped },
+            };
+        }
+        return seed.AllGoals.Select(g => standings[g.Id]).ToList();
+    }
+
+    /// <summary>The current catalogue: the seed's fields and order, merged and dropped goals left out, wording as agreed.</summary>
+    public static GoalCatalogue Apply(GoalCatalogue seed, ProcessTemplate process, IEnumerable<GoalChange> changes)
+    {
+        var byId = Standings(seed, process, changes).ToDictionary(s => s.GoalId, StringComparer.Ordinal);
+        return seed with
+        {
+            FieldsOfAction = seed.FieldsOfAction.Select(f => f with
+            {
+                Goals = f.Goals.Where(g => byId[g.Id].State == GoalState.Active).Select(g => g with { Text = byId[g.Id].Text }).ToList(),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// What is wrong with adding <paramref name="outcome"/> to the history: its own fields first, then whether the whole
+    /// history, replayed in process order with it, still holds (a goal merged or dropped cannot be decided on later;
+    /// a merge needs a goal that is still in the catalogue).
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> Problems(GoalCatalogue seed, ProcessTemplate process, IReadOnlyList<GoalChange> history, GoalOutcome outcome)
+    {
+        var problems = new List<FieldProblem>();
+        var phase = process.Phases.FirstOrDefault(p => p.Id == outcome.PhaseId);
+        if (phase is null || phase.Kind != PhaseKind.Workshop)
+        {
+            problems.Add(new("phaseId", new($"„{outcome.PhaseId}“ ist kein Workshop dieses Prozesses.", $"'{outcome.PhaseId}' is not a workshop of this process.")));
+        }
+        if (seed.FindGoal(outcome.GoalId) is null)
+        {
+            problems.Add(new("goalId", new($"Ziel „{outcome.GoalId}“ gibt es nicht.", $"Goal '{outcome.GoalId}' does not exist.")));
+        }
+        if (!Enum.IsDefined(outcome.Kind))
+        {
+            problems.Add(new("kind", new("Unbekanntes Ergebnis.", "Unknown outcome.")));
+        }
+        if (!string.IsNullOrWhiteSpace(outcome.PollId) && !PollIdPattern().IsMatch(outcome.PollId.Trim()))
+        {
+            problems.Add(new("pollId", new("Die Umfrage-ID ist ungültig (1–64 Zeichen: Buchstaben, Ziffern, '.', '_', '-').", "The poll id is invalid (1–64 characters: letters, digits, '.', '_', '-').")));
+        }
+        switch (outcome.Kind)
+        {
+            case GoalOutcomeKind.Reworded:
+                CheckText(problems, "newText.de", outcome.NewText?.De, "Die neue Formulierung (deutsch)", "The new wording (German)");
+                CheckText(problems, "newText.en", outcome.NewText?.En, "Die neue Formulierung (englisch)", "The new wording (English)");
+                break;
+            case GoalOutcomeKind.Merged when string.IsNullOrEmpty(outcome.MergedIntoGoalId):
+                problems.Add(new("mergedIntoGoalId", new("Bitte das Ziel angeben, in das zusammengeführt wird.", "Please name the goal it is merged into.")));
+                break;
+            case GoalOutcomeKind.Merged when outcome.MergedIntoGoalId == outcome.GoalId:
+                problems.Add(new("mergedIntoGoalId", new("Ein Ziel kann nicht in sich selbst zusammengeführt werden.", "A goal cannot be merged into itself.")));
+                break;
+            case GoalOutcomeKind.Merged when seed.FindGoal(outcome.MergedIntoGoalId!) is null:
+                problems.Add(new("mergedIntoGoalId", new($"Ziel „{outcome.MergedIntoGoalId}“ gibt es nicht.", $"Goal '{outcome.MergedIntoGoalId}' does not exist.")));
+                break;
+        }
+        if (outcome.Kind is GoalOutcomeKind.Confirmed or GoalOutcomeKind.Reworded && outcome.Priority is null)
+        {
+            problems.Add(new("priority", new("Bitte eine Priorität wählen.", "Please choose a priority.")));
+        }
+        if (outcome.Kind is GoalOutcomeKind.Merged or GoalOutcomeKind.Dropped && outcome.Priority is not null)
+        {
+            problems.Add(new("priority", new("Ein zusammengeführtes oder gestrichenes Ziel hat keine Priorität.", "A merged or dropped goal has no priority.")));
+        }
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+        var next = history.Count == 0 ? 1 : history.Max(c => c.Sequence) + 1;
+        problems.AddRange(ReplayProblems(seed, process, [.. history, outcome.ToChange(next, DateTimeOffset.UnixEpoch)]));
+        return problems;
+    }
+
+    /// <summary>Replays the history in process order and names the first change that no longer fits.</summary>
+    private static IEnumerable<FieldProblem> ReplayProblems(GoalCatalogue seed, ProcessTemplate process, IReadOnlyList<GoalChange> changes)
+    {
+        var state = seed.AllGoals.ToDictionary(g => g.Id, _ => GoalState.Active, StringComparer.Ordinal);
+        foreach (var change in InProcessOrder(process, changes))
+        {
+            if (state[change.GoalId] != GoalState.Active)
+            {
+                var was = state[change.GoalId] == GoalState.Merged ? new LocalizedText("zusammengeführt", "merged") : new LocalizedText("gestrichen", "dropped");
+                yield return new("goalId", new(
+                    $"Ziel „{change.GoalId}“ ist zu diesem Zeitpunkt ({change.PhaseId}) schon {was.De}.",
+                    $"Goal '{change.GoalId}' is already {was.En} at that point ({change.PhaseId})."));
+                yield break;
+            }
+            if (change.Kind == GoalOutcomeKind.Merged && state[change.MergedIntoGoalId!] != GoalState.Active)
+            {
+                yield return new("mergedIntoGoalId", new(
+                    $"Ziel „{change.MergedIntoGoalId}“ ist zu diesem Zeitpunkt ({change.PhaseId}) nicht mehr im Katalog.",
+                    $"Goal '{change.MergedIntoGoalId}' is no longer in the catalogue at that point ({change.PhaseId})."));
+                yield break;
+            }
+            state[change.GoalId] = change.Kind switch
+            {
+                GoalOutcomeKind.Merged => GoalState.Merged,
+                GoalOutcomeKind.Dropped => GoalState.Dropped,
+                _ => GoalState.Active,
+            };
+        }
+    }
+
+    private static void CheckText(List<FieldProblem> problems, string field, string? text, string whatDe, string whatEn)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new(field, new($"{whatDe} fehlt.", $"{whatEn} is missing.")));
+        }
+        else if (text.Trim().Length > MaxTextLength)
+        {
+            problems.Add(new(field, new($"{whatDe} ist länger als {MaxTextLength} Zeichen.", $"{whatEn} is longer than {MaxTextLength} characters.")));
+        }
+        else if (text.Any(char.IsControl))
+        {
+            problems.Add(new(field, new($"{whatDe} enthält Steuerzeichen.", $"{whatEn} contains control characters.")));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.Core.Tests.Evaluation;
+
+public sealed class InterviewStatementsInSummaryTests
+{
+    [Fact]
+    public void GoalSummaryNeverShowsInterviewStatementsAsComments()
+    {
+        Answer Text(string text, AnswerChannel channel, int n) => new()
+        {
+            PollId = "p", QuestionId = "q" + n, GoalId = "g", FieldOfActionId = "f", Value = AnswerValue.OfText(text), RespondentKey = "anon-" + n,
+            AnsweredAt = DateTimeOffset.UnixEpoch.AddMinutes(n), PhaseId = "x", Channel = channel, AppVersion = "1",
+        };
+
+        var summary = GoalSummaryCalculator.Compute("g", [Text("aus dem Chat", AnswerChannel.Chat, 1), Text("aus dem Interview", AnswerChannel.Interview, 2)]);
+
+        Assert.Equal(["aus dem Chat"], summary.Comments);
+    }
+}
