@@ -10,8 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLeitbildServices();
 var app = builder.Build();
 app.MapLeitbild();
-await app.RunAsync();
-return 0;
+return await StartupErrors.RunReportingBadSettingsAsync(app, Console.Error);
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

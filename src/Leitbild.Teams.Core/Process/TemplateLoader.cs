@@ -42,6 +42,16 @@ public static partial class TemplateLoader
             new("Datei fehlt", "file is missing"));
         try
         {
+            // Syntax first, so a broken file is reported by line rather than by a misleading field path.
+            using var _ = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new TemplateValidationException(file, $"line {(e.LineNumber ?? 0) + 1}",
+                new($"kein gültiges JSON: {e.Message}", $"not valid JSON: {e.Message}"));
+        }
+        try
+        {
             return JsonSerializer.Deserialize<T>(text, JsonOptions)
                 ?? throw new TemplateValidationException(file, "$", new("Datei ist leer (null)", "file is empty (null)"));
         }
@@ -64,16 +74,13 @@ public static partial class TemplateLoader
         var unknown = UnknownMember().Match(e.Message);
         if (unknown.Success)
         {
+            // The reported path already ends at the unknown field.
             var field = unknown.Groups[1].Value;
-            return new(file, Join(path, field), new($"unbekanntes Feld '{field}'", $"unknown field '{field}'"));
+            return new(file, path, new($"unbekanntes Feld '{field}'", $"unknown field '{field}'"));
         }
         if (e.Message.Contains("null", StringComparison.OrdinalIgnoreCase) && e.Message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
         {
             return new(file, path, new("Wert darf nicht null sein", "value must not be null"));
-        }
-        if (e.LineNumber is { } line && e.Path is null)
-        {
-            return new(file, $"line {line + 1}", new($"kein gültiges JSON: {inner}", $"not valid JSON: {inner}"));
         }
         return new(file, path, new($"ungültiger Wert: {inner}", $"invalid value: {inner}"));
     }
