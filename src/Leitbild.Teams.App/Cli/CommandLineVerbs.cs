@@ -10,6 +10,8 @@ public static class CommandLineVerbs
 
     private static readonly Dictionary<string, (string Help, Verb Run)> Verbs = new(StringComparer.Ordinal)
     {
+        [Packaging.PackageManifestVerb.Name] = (Packaging.PackageManifestVerb.Help, Packaging.PackageManifestVerb.RunAsync),
+        ["provision-sharepoint"] = (ResultsStorage.ProvisionSharePointVerb.Help, ResultsStorage.ProvisionSharePointVerb.RunAsync),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -1,6 +1,10 @@
 using Leitbild.Teams.App.Health;
+using Leitbild.Teams.App.Legal;
+using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.StartPage;
+using Leitbild.Teams.App.Tab;
 
 namespace Leitbild.Teams.App.Hosting;
 
@@ -11,6 +15,10 @@ public static class LeitbildEndpoints
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
+        app.MapLegal();
+        app.MapResults();
+        app.MapScheduling();
+        app.MapTab();
         return app;
     }
 }

@@ -8,6 +8,12 @@ public enum AppMode
     Microsoft365,
 }
 
+public enum SqliteJournal
+{
+    Wal,
+    Delete,
+}
+
 /// <summary>Configuration section <c>Leitbild</c>. Local mode needs none of it.</summary>
 public sealed class LeitbildOptions
 {
@@ -17,6 +23,12 @@ public sealed class LeitbildOptions
 
     /// <summary>The SQLite file; relative paths are taken from the working directory.</summary>
     public string DatabasePath { get; set; } = "leitbild.db";
+
+    /// <summary>
+    /// SQLite journal: WAL (default) on a local disk; Delete where the file lives on a network share such as
+    /// App Service's /home, because WAL needs shared memory that SMB cannot give.
+    /// </summary>
+    public SqliteJournal SqliteJournal { get; set; } = SqliteJournal.Wal;
 
     /// <summary>Folder with process.json, goals.json and organisation.json; default: the shipped Bergkamen template.</summary>
     public string? TemplatePath { get; set; }

@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
+using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.Options;
 
@@ -33,13 +36,17 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess();
+        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab();
         return builder;
     }
 
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new SqliteDatabase(Path.GetFullPath(sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.DatabasePath)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            return new SqliteDatabase(Path.GetFullPath(options.DatabasePath), options.SqliteJournal);
+        });
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseInitializer>();
         return services;

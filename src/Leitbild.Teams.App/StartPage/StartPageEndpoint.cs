@@ -72,7 +72,8 @@ public static class StartPageEndpoint
             <pre>APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none npx --prefix tests/playground agentsplayground --port 56150 --app-endpoint {E(self)}/api/messages --channel-id msteams --disable-telemetry</pre>
             <h2>{T("start.api")}</h2>
             <ul><li><a href="/healthz">/healthz</a> — {T("start.health")}</li>
-            <li><a href="/api/process">/api/process</a> — {T("start.processApi")}</li></ul>
+            <li><a href="/api/process">/api/process</a> — {T("start.processApi")}</li>
+            <li><a href="/tab/dashboard{(lang == "en" ? "?lang=en" : "")}">/tab/dashboard</a> — {T("start.tab")}</li></ul>
             </body></html>
             """);
         return Results.Content(html.ToString(), "text/html; charset=utf-8");

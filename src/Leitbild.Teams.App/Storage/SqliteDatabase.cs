@@ -1,3 +1,4 @@
+using Leitbild.Teams.App.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace Leitbild.Teams.App.Storage;
@@ -6,10 +7,17 @@ namespace Leitbild.Teams.App.Storage;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly string _pragmas;
 
-    public SqliteDatabase(string path)
+    public SqliteDatabase(string path, SqliteJournal journal = SqliteJournal.Wal)
     {
         Path = path;
+        // SQLite creates the file but not its folder.
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -17,6 +25,11 @@ public sealed class SqliteDatabase
             Cache = SqliteCacheMode.Private,
             Pooling = true,
         }.ToString();
+        // WAL lets the tab read while the bot writes; on a network share it is unsafe (it needs shared memory), so there
+        // the classic rollback journal is used. busy_timeout makes concurrent writers wait instead of failing;
+        // synchronous=FULL because an answer acknowledged to a person must survive a power cut.
+        var mode = journal == SqliteJournal.Delete ? "DELETE" : "WAL";
+        _pragmas = $"PRAGMA journal_mode={mode}; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
     }
 
     public string Path { get; }
@@ -26,9 +39,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // WAL lets the tab read while the bot writes; busy_timeout makes concurrent writers wait instead of failing;
-        // synchronous=FULL because an answer acknowledged to a person must survive a power cut.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = _pragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -30,6 +30,16 @@ public sealed record Answer
 
     /// <summary>The idempotency key: one answer per poll, question and respondent.</summary>
     public string Key => AnswerKey.For(PollId, QuestionId, RespondentKey);
+
+    /// <summary>
+    /// The form every store keeps: answered-at in UTC whole seconds (SharePoint's dateTime columns hold no more),
+    /// so an answer reads back exactly as it was written, whichever store holds it.
+    /// </summary>
+    public Answer Normalized()
+    {
+        var ticks = AnsweredAt.UtcTicks;
+        return this with { AnsweredAt = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) };
+    }
 }
 
 public static class AnswerKey

@@ -67,6 +67,19 @@ public sealed partial class ListsFeature : ISimulatorFeature
         }
     }
 
+    /// <summary>Changes an item as a person editing it in the browser would: new values, new eTag.</summary>
+    public void EditItem(string listDisplayName, int itemId, string field, JsonNode? value)
+    {
+        lock (_gate)
+        {
+            var list = _sites.SelectMany(s => s.Lists).First(l => l.DisplayName == listDisplayName);
+            var item = list.Items[itemId];
+            item.Fields[field] = value;
+            item.Version++;
+            item.Modified = Time.GetUtcNow();
+        }
+    }
+
     /// <summary>Adds items directly (no HTTP), e.g. to fill a list past the view threshold quickly.</summary>
     public void SeedItems(string listDisplayName, IEnumerable<Dictionary<string, JsonNode?>> items)
     {

@@ -1,0 +1,91 @@
+using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.Graph.SharePoint;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace Leitbild.Teams.App.ResultsStorage;
+
+/// <summary>
+/// <c>provision-sharepoint --site &lt;id or URL&gt;</c>: creates or completes the results lists on the site.
+/// Reads the Microsoft 365 settings like the app does (appsettings.json, environment, command line).
+/// <c>--graph-base-url</c> (not in the help) points it at a Graph simulator on this machine for tests.
+/// </summary>
+public static class ProvisionSharePointVerb
+{
+    public const string Help = "Legt die SharePoint-Listen für Rückmeldungen an oder ergänzt sie / creates or completes the SharePoint results lists: --site <id oder/or https-URL>";
+
+    public static async Task<int> RunAsync(string[] arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (arguments.Length % 2 != 0 || arguments.Where((a, i) => i % 2 == 0 && !a.StartsWith("--", StringComparison.Ordinal)).Any())
+        {
+            await error.WriteLineAsync("Aufruf / usage: provision-sharepoint --site <Website-ID oder https-Adresse / site id or https address>");
+            return 2;
+        }
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(arguments)
+            .Build();
+        var options = configuration.GetSection(LeitbildOptions.Section).Get<LeitbildOptions>() ?? new LeitbildOptions();
+        var siteText = configuration["site"] ?? options.Microsoft365.SharePointSiteId;
+        var problems = new List<string>();
+        if (!SiteReference.TryParse(siteText, out var site))
+        {
+            problems.Add("--site: fehlt oder ist weder Website-ID (host,GUID,GUID) noch https-Adresse / missing, or neither a site id (host,GUID,GUID) nor an https address");
+        }
+        var m365 = options.Microsoft365;
+        if (!Guid.TryParse(m365.TenantId, out _))
+        {
+            problems.Add("Leitbild:Microsoft365:TenantId: fehlt oder ist keine GUID / missing or not a GUID");
+        }
+        if (!Guid.TryParse(m365.ClientId, out _))
+        {
+            problems.Add("Leitbild:Microsoft365:ClientId: fehlt oder ist keine GUID / missing or not a GUID");
+        }
+        if (string.IsNullOrWhiteSpace(m365.ClientSecret))
+        {
+            problems.Add("Leitbild:Microsoft365:ClientSecret: fehlt / missing");
+        }
+        Uri? graphBaseUrl = null;
+        if (configuration["graph-base-url"] is { } graphText && !Uri.TryCreate(graphText, UriKind.Absolute, out graphBaseUrl))
+        {
+            problems.Add("--graph-base-url: keine gültige Adresse / not a valid address");
+        }
+        if (problems.Count > 0)
+        {
+            await error.WriteLineAsync("provision-sharepoint braucht die Microsoft-365-Einstellungen / needs the Microsoft 365 settings:");
+            foreach (var problem in problems)
+            {
+                await error.WriteLineAsync("  " + problem);
+            }
+            return 2;
+        }
+
+        var client = ResultsGraph.CreateClient(options, graphBaseUrl, TimeProvider.System, NullLoggerFactory.Instance);
+        var provisioner = new SharePointProvisioner(client, graphBaseUrl ?? GraphClientSettings.GraphV1);
+        try
+        {
+            var report = await provisioner.ProvisionAsync(site!, cancellationToken);
+            foreach (var action in report.Actions)
+            {
+                await output.WriteLineAsync(action);
+            }
+            foreach (var warning in report.Warnings)
+            {
+                await error.WriteLineAsync("Warnung / warning: " + warning);
+            }
+            if (!report.ChangedSomething)
+            {
+                await output.WriteLineAsync("Alles vorhanden, nichts geändert / everything in place, nothing changed.");
+            }
+            await output.WriteLineAsync($"Leitbild:Microsoft365:SharePointSiteId = {report.SiteId}");
+            return 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ODataError or HttpRequestException)
+        {
+            await error.WriteLineAsync("Einrichtung fehlgeschlagen / provisioning failed: " + (e is ODataError o ? $"{o.ResponseStatusCode} {o.Error?.Message}" : e.Message));
+            return 1;
+        }
+    }
+}

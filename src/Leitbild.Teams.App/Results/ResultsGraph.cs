@@ -1,0 +1,46 @@
+using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.Graph.SharePoint;
+using Microsoft.Graph;
+using Microsoft.Identity.Abstractions;
+using Microsoft.Identity.Web;
+using Microsoft.Kiota.Abstractions.Authentication;
+
+namespace Leitbild.Teams.App.ResultsStorage;
+
+/// <summary>The GraphServiceClient for the SharePoint adapter: app-only Entra tokens, or a fixed token for a loopback simulator.</summary>
+internal static class ResultsGraph
+{
+    private static readonly Lock Gate = new();
+    private static TokenAcquirerFactory? _factory;
+
+    public static string AppVersion => typeof(ResultsGraph).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public static GraphServiceClient CreateClient(LeitbildOptions options, Uri? baseUrl, TimeProvider time, ILoggerFactory loggers)
+    {
+        var url = baseUrl ?? GraphClientSettings.GraphV1;
+        // Only the simulator on this machine gets a fixed token; everything else needs Entra.
+        IAccessTokenProvider tokens = url.IsLoopback
+            ? new StaticAccessTokenProvider("simulator")
+            : new EntraAccessTokenProvider(CreateTokenAcquirer(options.Microsoft365), url);
+        return LeitbildGraphClient.Create(
+            new GraphClientSettings { BaseUrl = url, OrganisationName = options.OrganisationName, AppVersion = AppVersion },
+            tokens, time, loggers);
+    }
+
+    private static ITokenAcquirer CreateTokenAcquirer(Microsoft365Options m365)
+    {
+        lock (Gate)
+        {
+            if (_factory is null)
+            {
+                _factory = TokenAcquirerFactory.GetDefaultInstance();
+                _factory.Build();
+            }
+        }
+        return _factory.GetTokenAcquirer(
+            $"https://login.microsoftonline.com/{m365.TenantId}",
+            m365.ClientId!,
+            [new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = m365.ClientSecret }],
+            null);
+    }
+}

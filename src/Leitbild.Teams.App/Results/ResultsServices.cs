@@ -1,0 +1,43 @@
+using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.SharePoint;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// Not "Leitbild.Teams.App.Results": that namespace would hide ASP.NET Core's Results class from every other feature.
+namespace Leitbild.Teams.App.ResultsStorage;
+
+public static class ResultsServices
+{
+    /// <summary>
+    /// The results feature: migrations 200–299, the SQLite outbox and its worker, and the results store —
+    /// SharePoint via Graph in Microsoft 365 mode, the embedded SQLite table locally.
+    /// </summary>
+    public static IServiceCollection AddResults(this IServiceCollection services)
+    {
+        foreach (var migration in ResultsMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+        services.TryAddSingleton(new OutboxSettings());
+        services.AddSingleton<SqliteResultsStore>();
+        services.AddSingleton<SqliteResultsOutbox>();
+        services.AddSingleton<IResultsOutbox>(sp => sp.GetRequiredService<SqliteResultsOutbox>());
+        services.TryAddSingleton<IResultsStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            if (options.Mode != AppMode.Microsoft365)
+            {
+                return sp.GetRequiredService<SqliteResultsStore>();
+            }
+            var time = sp.GetRequiredService<TimeProvider>();
+            var loggers = sp.GetRequiredService<ILoggerFactory>();
+            var client = ResultsGraph.CreateClient(options, baseUrl: null, time, loggers);
+            return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! }, time, loggers.CreateLogger<SharePointResultsStore>());
+        });
+        services.AddSingleton<RespondentKeyFactory>();
+        services.AddSingleton<ResultsOutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResultsOutboxWorker>());
+        return services;
+    }
+}

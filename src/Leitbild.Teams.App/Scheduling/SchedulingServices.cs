@@ -1,0 +1,36 @@
+using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.Core.Scheduling;
+using Leitbild.Teams.Core.Scheduling.Interviews;
+using Leitbild.Teams.Core.Scheduling.Workshops;
+using Leitbild.Teams.Graph.Calendars;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+
+namespace Leitbild.Teams.App.Scheduling;
+
+public static class SchedulingServices
+{
+    /// <summary>Slot finding, interview campaigns and workshops. Local mode uses the SQLite calendar; Microsoft 365 mode
+    /// uses Graph calendars through the GraphServiceClient registered by the Graph wiring.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    {
+        foreach (var migration in SchedulingMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+        services.AddSingleton<IHolidayCalendar>(NrwPublicHolidays.Instance);
+        services.AddSingleton<SlotFinder>();
+        services.AddSingleton<LocalCalendar>();
+        services.AddSingleton<ICalendar>(sp => sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.Mode == AppMode.Local
+            ? sp.GetRequiredService<LocalCalendar>()
+            : new GraphCalendar(sp.GetRequiredService<GraphServiceClient>(), sp.GetService<ILogger<GraphCalendar>>()));
+        services.AddSingleton<SqliteInterviewStore>();
+        services.AddSingleton<IInterviewStore>(sp => sp.GetRequiredService<SqliteInterviewStore>());
+        services.AddSingleton<SqliteWorkshopStore>();
+        services.AddSingleton<IWorkshopStore>(sp => sp.GetRequiredService<SqliteWorkshopStore>());
+        services.AddSingleton<InterviewCampaignService>();
+        services.AddSingleton<WorkshopService>();
+        services.AddHostedService<SchedulingWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Leitbild.Teams.App.Localization;
+
+namespace Leitbild.Teams.App.Tab;
+
+/// <summary>German by default; English when the request asks for it (?lang=en, or Accept-Language from the tab's client).</summary>
+public static class TabLanguage
+{
+    public static string Of(HttpRequest request)
+    {
+        if (request.Query.TryGetValue("lang", out var lang) && !string.IsNullOrEmpty(lang))
+        {
+            return Texts.IsEnglish(lang) ? "en" : "de";
+        }
+        var accept = request.GetTypedHeaders().AcceptLanguage;
+        var first = accept.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault();
+        return Texts.IsEnglish(first?.Value.Value) ? "en" : "de";
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.Graph.SharePoint;
+
+/// <summary>An answer as the fields of one item in "Leitbild – Rückmeldungen", and back.</summary>
+internal static class AnswerFields
+{
+    /// <summary>Separates several choices in one text column (the validator keeps '|' out of choices).</summary>
+    public const string ChoiceSeparator = " | ";
+
+    /// <summary>
+    /// The item's fields. A PATCH sends empty columns as null, so a changed answer clears what no longer applies;
+    /// a create leaves them out (smaller, and it names only columns this kind of answer uses).
+    /// </summary>
+    public static Dictionary<string, object?> ToFields(Answer answer, bool includeEmpty)
+    {
+        var fields = AllFields(answer);
+        return includeEmpty ? fields : fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, object?> AllFields(Answer answer)
+    {
+        var value = answer.Value;
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["Title"] = answer.Key,
+            ["AnswerKey"] = answer.Key,
+            ["PollId"] = answer.PollId,
+            ["QuestionId"] = answer.QuestionId,
+            ["GoalId"] = answer.GoalId,
+            ["FieldOfAction"] = answer.FieldOfActionId,
+            ["AnswerKind"] = ResultsLists.KindLabels[value.Kind],
+            ["Rating"] = value.Rating is { } rating ? (double)rating : null,
+            ["Choices"] = value.Kind == AnswerKind.Choice ? string.Join(ChoiceSeparator, value.Choices) : null,
+            ["Rank"] = value.Rank is { } rank ? (double)rank : null,
+            ["AnswerText"] = value.Text,
+            ["Department"] = answer.DepartmentId,
+            ["RespondentKey"] = answer.RespondentKey,
+            ["AnsweredAt"] = answer.AnsweredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["Phase"] = answer.PhaseId,
+            ["Channel"] = ResultsLists.ChannelLabels[answer.Channel],
+            ["AppVersion"] = answer.AppVersion,
+        };
+    }
+
+    /// <summary>Null where the item is not one of ours (e.g. a row someone typed in by hand).</summary>
+    public static Answer? FromFields(IReadOnlyDictionary<string, object?> fields)
+    {
+        var kindLabel = FieldValues.Text(fields, "AnswerKind");
+        var channelLabel = FieldValues.Text(fields, "Channel");
+        var kind = ResultsLists.KindLabels.FirstOrDefault(k => k.Value == kindLabel);
+        var channel = ResultsLists.ChannelLabels.FirstOrDefault(c => c.Value == channelLabel);
+        if (kindLabel is null || kind.Value is null || channel.Value is null)
+        {
+            return null;
+        }
+        var pollId = FieldValues.Text(fields, "PollId");
+        var questionId = FieldValues.Text(fields, "QuestionId");
+        var goalId = FieldValues.Text(fields, "GoalId");
+        var respondent = FieldValues.Text(fields, "RespondentKey");
+        var answeredAt = FieldValues.Date(fields, "AnsweredAt");
+        if (pollId is null || questionId is null || goalId is null || respondent is null || answeredAt is null)
+        {
+            return null;
+        }
+        var value = kind.Key switch
+        {
+            AnswerKind.Rating => AnswerValue.OfRating((int)(FieldValues.Number(fields, "Rating") ?? 0)),
+            AnswerKind.NoAnswer => AnswerValue.None,
+            AnswerKind.Choice => AnswerValue.OfChoices((FieldValues.Text(fields, "Choices") ?? "").Split(ChoiceSeparator)),
+            AnswerKind.Rank => AnswerValue.OfRank((int)(FieldValues.Number(fields, "Rank") ?? 0)),
+            _ => AnswerValue.OfText(FieldValues.Text(fields, "AnswerText") ?? ""),
+        };
+        return new Answer
+        {
+            PollId = pollId,
+            QuestionId = questionId,
+            GoalId = goalId,
+            FieldOfActionId = FieldValues.Text(fields, "FieldOfAction") ?? "",
+            Value = value,
+            DepartmentId = FieldValues.Text(fields, "Department"),
+            RespondentKey = respondent,
+            AnsweredAt = answeredAt.Value.ToUniversalTime(),
+            PhaseId = FieldValues.Text(fields, "Phase") ?? "",
+            Channel = channel.Key,
+            AppVersion = FieldValues.Text(fields, "AppVersion") ?? "",
+        };
+    }
+}

@@ -1,0 +1,152 @@
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.App.Tests.Results;
+
+/// <summary>
+/// What every results store promises, whichever system holds the answers. Run against the SQLite store and the
+/// SharePoint store (Microsoft.Graph SDK against the Graph simulator).
+/// </summary>
+public abstract class ResultsStoreContract : IAsyncLifetime
+{
+    protected IResultsStore Store { get; private set; } = null!;
+
+    protected abstract Task<IResultsStore> CreateStoreAsync();
+
+    protected abstract Task DisposeStoreAsync();
+
+    public async Task InitializeAsync() => Store = await CreateStoreAsync();
+
+    public Task DisposeAsync() => DisposeStoreAsync();
+
+    private async Task<List<Answer>> ReadAllAsync(AnswerQuery query)
+    {
+        var all = new List<Answer>();
+        string? token = null;
+        do
+        {
+            var page = await Store.ReadAnswersAsync(query with { ContinuationToken = token }, CancellationToken.None);
+            all.AddRange(page.Answers);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return all;
+    }
+
+    [Fact]
+    public async Task AnAnswerReadsBackAsItWasWrittenInWholeSeconds()
+    {
+        var answer = Samples.Rating(1);
+
+        var result = await Store.UpsertAsync(answer, CancellationToken.None);
+
+        Assert.Equal(AnswerWriteStatus.Stored, result.Status);
+        var read = Assert.Single(await ReadAllAsync(new AnswerQuery { PollId = "poll-1" }));
+        Assert.Equal(answer.Normalized(), read);
+        Assert.Equal(0, read.AnsweredAt.Millisecond);
+    }
+
+    [Fact]
+    public async Task AnswersOfEveryKindSurviveTheRoundTrip()
+    {
+        Answer[] answers =
+        [
+            Samples.Rating(1) with { Value = AnswerValue.None, DepartmentId = null },
+            Samples.Rating(2) with { Value = AnswerValue.OfChoices("Radwege", "Busse & Bahnen") },
+            Samples.Rating(3) with { Value = AnswerValue.OfRank(2), Channel = AnswerChannel.Workshop },
+            Samples.Rating(4) with { Value = AnswerValue.OfText("Mehr Grün an der Schule; \"bitte\"\nauch im Süden."), Channel = AnswerChannel.Interview },
+            Samples.Rating(5) with { RespondentKey = RespondentKeys.ForAnonymousPoll(new byte[32], "tenant", "person", "poll-1") },
+        ];
+
+        await Store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, MayExist: false)).ToList(), CancellationToken.None);
+
+        var read = await ReadAllAsync(new AnswerQuery { PollId = "poll-1" });
+        Assert.Equal(answers.Select(a => a.Normalized()).OrderBy(a => a.Key), read.OrderBy(a => a.Key));
+    }
+
+    [Fact]
+    public async Task WritingTheSameAnswerTwiceKeepsOneAnswer()
+    {
+        await Store.UpsertAsync(Samples.Rating(1), CancellationToken.None);
+        await Store.UpsertManyAsync([new AnswerWrite(Samples.Rating(1), MayExist: true)], CancellationToken.None);
+
+        Assert.Single(await ReadAllAsync(new AnswerQuery { PollId = "poll-1" }));
+    }
+
+    [Fact]
+    public async Task AChangedAnswerReplacesTheEarlierOne()
+    {
+        await Store.UpsertAsync(Samples.Rating(1, rating: 1), CancellationToken.None);
+
+        await Store.UpsertAsync(Samples.Rating(1, rating: 5) with { Value = AnswerValue.OfText("doch anders") }, CancellationToken.None);
+
+        var read = Assert.Single(await ReadAllAsync(new AnswerQuery { GoalId = "klima-1" }));
+        Assert.Equal(AnswerValue.OfText("doch anders"), read.Value);
+    }
+
+    [Fact]
+    public async Task AnswersAreReadByPollByGoalAndByDepartment()
+    {
+        Answer[] answers =
+        [
+            Samples.Rating(1, goal: "klima-1", poll: "poll-1", department: "sta-61"),
+            Samples.Rating(2, goal: "klima-2", poll: "poll-1", department: "amt-10"),
+            Samples.Rating(3, goal: "klima-1", poll: "poll-2", department: "sta-61"),
+        ];
+        await Store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
+
+        Assert.Equal(2, (await ReadAllAsync(new AnswerQuery { PollId = "poll-1" })).Count);
+        Assert.Equal(2, (await ReadAllAsync(new AnswerQuery { GoalId = "klima-1" })).Count);
+        Assert.Equal(2, (await ReadAllAsync(new AnswerQuery { DepartmentId = "sta-61" })).Count);
+        Assert.Single(await ReadAllAsync(new AnswerQuery { PollId = "poll-1", DepartmentId = "sta-61" }));
+    }
+
+    [Fact]
+    public async Task PagesTogetherHoldEveryAnswerOnce()
+    {
+        var answers = Enumerable.Range(1, 27).Select(n => Samples.Rating(n)).ToList();
+        await Store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
+
+        var first = await Store.ReadAnswersAsync(new AnswerQuery { PollId = "poll-1", PageSize = 10 }, CancellationToken.None);
+        var all = await ReadAllAsync(new AnswerQuery { PollId = "poll-1", PageSize = 10 });
+
+        Assert.True(first.Answers.Count <= 10);
+        Assert.NotNull(first.ContinuationToken);
+        Assert.Equal(answers.Select(a => a.Key).Order(), all.Select(a => a.Key).Order());
+    }
+
+    [Fact]
+    public async Task TheGoalSummaryCountsAveragesAndShowsOnlyDepartmentsWithFivePeople()
+    {
+        var answers = Enumerable.Range(1, 5).Select(n => Samples.Rating(n, rating: 5, department: "sta-61"))
+            .Concat(Enumerable.Range(6, 5).Select(n => Samples.Rating(n, rating: 3, department: "amt-20")))
+            .Concat(Enumerable.Range(11, 5).Select(n => Samples.Rating(n, rating: 1, department: "amt-30")))
+            .Append(Samples.Rating(16, department: "amt-40") with { Value = AnswerValue.OfText("Gute Idee") })
+            .Concat(Enumerable.Range(17, 5).Select(n => Samples.Rating(n, department: "amt-50") with { Value = AnswerValue.None }))
+            .ToList();
+        await Store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
+
+        var summary = await Store.ReadGoalSummaryAsync("klima-1", CancellationToken.None);
+
+        Assert.Equal(21, summary.AnswerCount);
+        Assert.Equal(21, summary.RespondentCount);
+        Assert.Equal(15, summary.RatingCount);
+        Assert.Equal(5, summary.NoAnswerCount);
+        Assert.Equal(3.0, summary.MeanRating);
+        Assert.Equal([5, 0, 5, 0, 5], summary.Distribution);
+        Assert.Equal(["Gute Idee"], summary.Comments);
+        // amt-40 (one person) is left out, and so is the next smallest, so that it cannot be worked out by subtraction.
+        Assert.Equal(3, summary.Departments.Count);
+        Assert.DoesNotContain(summary.Departments, d => d.DepartmentId == "amt-40");
+        Assert.True(summary.DepartmentsWithheld);
+    }
+
+    [Fact]
+    public async Task RefreshingSummariesAfterWritesSucceeds()
+    {
+        await Store.UpsertAsync(Samples.Rating(1), CancellationToken.None);
+
+        await Store.RefreshSummariesAsync(["klima-1"], CancellationToken.None);
+
+        Assert.Equal(1, (await Store.ReadGoalSummaryAsync("klima-1", CancellationToken.None)).AnswerCount);
+    }
+}

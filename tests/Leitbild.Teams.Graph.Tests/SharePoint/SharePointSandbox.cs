@@ -1,0 +1,54 @@
+using Leitbild.Teams.Graph.SharePoint;
+using Leitbild.Teams.GraphSimulator;
+using Leitbild.Teams.GraphSimulator.Lists;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Graph;
+
+namespace Leitbild.Teams.Graph.Tests.SharePoint;
+
+/// <summary>A Graph simulator with one site, the real GraphServiceClient pointed at it, and the results lists provisioned.</summary>
+internal sealed class SharePointSandbox : IAsyncDisposable
+{
+    private SharePointSandbox(GraphSimulatorHost host, ListsFeature lists, SimSite site, GraphServiceClient client)
+    {
+        Host = host;
+        Lists = lists;
+        Site = site;
+        Client = client;
+    }
+
+    public GraphSimulatorHost Host { get; }
+    public ListsFeature Lists { get; }
+    public SimSite Site { get; }
+    public GraphServiceClient Client { get; }
+
+    public static async Task<SharePointSandbox> StartAsync(bool provision = true)
+    {
+        var (host, lists, site) = await ListsSimulator.StartAsync();
+        host.Faults.RetryAfterSeconds = 0;
+        var client = CreateClient(host.BaseUrl);
+        var sandbox = new SharePointSandbox(host, lists, site, client);
+        if (provision)
+        {
+            await sandbox.Provisioner().ProvisionAsync(new SiteReference(site.Id, null, null), CancellationToken.None);
+        }
+        host.Requests.Clear();
+        return sandbox;
+    }
+
+    public static GraphServiceClient CreateClient(Uri baseUrl) => LeitbildGraphClient.Create(
+        new GraphClientSettings { BaseUrl = baseUrl, OrganisationName = "Stadt Bergkamen", AppVersion = "0.1.0", MaxRetryDelay = TimeSpan.FromSeconds(1) },
+        new StaticAccessTokenProvider("simulator-token"),
+        TimeProvider.System,
+        NullLoggerFactory.Instance);
+
+    public SharePointProvisioner Provisioner() => new(Client, Host.BaseUrl);
+
+    public SharePointResultsStore Store() => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) }, TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
+
+    public IReadOnlyList<SimItem> AnswerItems => Lists.Items(ResultsLists.AnswersTitle);
+
+    public int BatchRequests => Host.Requests.All.Count(r => r.PathAndQuery.Contains("$batch", StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync() => await Host.DisposeAsync();
+}
