@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
@@ -36,7 +37,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab();
+        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddPolls();
         return builder;
     }
 

@@ -40,5 +40,16 @@ internal static class PollMigrations
                 PRIMARY KEY (poll_id, conversation_id, activity_id)
             );
             """),
+        // Each respondent's current answers, by the same key the results use, to show people their own answers and to
+        // tally without a round trip to SharePoint.
+        new(301, "poll answer view", """
+            CREATE TABLE poll_answers (
+                answer_key TEXT PRIMARY KEY,
+                poll_id TEXT NOT NULL,
+                respondent_key TEXT NOT NULL,
+                document TEXT NOT NULL
+            );
+            CREATE INDEX poll_answers_respondent ON poll_answers(poll_id, respondent_key);
+            """),
     ];
 }
