@@ -1,18 +1,23 @@
 using Leitbild.Teams.Bench;
 
 // One scenario per file; the first argument picks it, the rest goes to the scenario (see bench/README.md).
-var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
+var scenarios = new Dictionary<string, (string Help, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
-    ["results-requests"] = _ => ResultsRequestsScenario.RunAsync(),
-    ["results-drain"] = _ => ResultsDrainScenario.RunAsync(),
-    ["scheduling-60"] = SchedulingSixtyPeopleScenario.RunAsync,
-    ["scheduling-200"] = SchedulingTwoHundredPeopleScenario.RunAsync,
+    ["bot-messages"] = ("POST /api/messages in local mode, 64 clients: a text command and an adaptiveCard/action invoke", BotMessagesBenchmark.RunAsync),
+    ["bot-broadcast"] = ("broadcast to 1,000 people against a connector simulator enforcing Teams' limits, on simulated time", BotBroadcastBenchmark.RunAsync),
+    ["results-requests"] = ("Graph requests to deliver 1,000 answers to SharePoint, reads included", _ => ResultsRequestsScenario.RunAsync()),
+    ["results-drain"] = ("time to drain 1,000 answers with 80 ms per Graph request", _ => ResultsDrainScenario.RunAsync()),
+    ["scheduling-60"] = ("60 people and 3 rooms over 6 weeks: getSchedule calls and slot-finder compute", SchedulingSixtyPeopleScenario.RunAsync),
+    ["scheduling-200"] = ("200 people over 8 weeks: slot-finder compute", SchedulingTwoHundredPeopleScenario.RunAsync),
 };
 
-if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
+if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var scenario))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Leitbild.Teams.Bench -- <scenario>");
-    Console.Error.WriteLine("scenarios: " + string.Join(", ", scenarios.Keys));
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Leitbild.Teams.Bench -- <scenario> [options]");
+    foreach (var (name, (help, _)) in scenarios)
+    {
+        Console.Error.WriteLine($"  {name,-18} {help}");
+    }
     return 2;
 }
-return await run(args[1..]);
+return await scenario.Run(args[1..]);

@@ -1,3 +1,4 @@
+using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
 using Leitbild.Teams.App.ResultsStorage;
@@ -19,6 +20,7 @@ public static class LeitbildEndpoints
         app.MapResults();
         app.MapScheduling();
         app.MapTab();
+        app.MapBot();
         return app;
     }
 }

@@ -42,6 +42,9 @@ public sealed class LeitbildOptions
     /// <summary>Shown in the User-Agent Graph asks for (NONISV|organisation|Leitbild.Teams/version).</summary>
     public string OrganisationName { get; set; } = "Stadt Bergkamen";
 
+    /// <summary>Largest accepted request body at /api/messages, in bytes; larger ones get 413.</summary>
+    public long BotMaxRequestBytes { get; set; } = 512 * 1024;
+
     public Microsoft365Options Microsoft365 { get; set; } = new();
 }
 
@@ -54,4 +57,6 @@ public sealed class Microsoft365Options
     public string? ClientSecret { get; set; }
     /// <summary>SharePoint site id (host,siteCollectionId,webId) holding the results lists.</summary>
     public string? SharePointSiteId { get; set; }
+    /// <summary>Graph's base address; only for national clouds. Default https://graph.microsoft.com/v1.0/.</summary>
+    public string? GraphBaseUrl { get; set; }
 }

@@ -16,6 +16,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         {
             failures.Add("Leitbild:AnonymousKey: mindestens 32 Zeichen / at least 32 characters");
         }
+        if (options.BotMaxRequestBytes < 16 * 1024)
+        {
+            failures.Add("Leitbild:BotMaxRequestBytes: mindestens 16384 Bytes / at least 16384 bytes");
+        }
         if (options.Mode == AppMode.Microsoft365)
         {
             var m365 = options.Microsoft365;
@@ -24,6 +28,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
             Require(failures, "Leitbild:Microsoft365:ClientSecret", m365.ClientSecret);
             Require(failures, "Leitbild:Microsoft365:SharePointSiteId", m365.SharePointSiteId);
             Require(failures, "Leitbild:AnonymousKey", options.AnonymousKey);
+            if (m365.GraphBaseUrl is { Length: > 0 } graph && (!Uri.TryCreate(graph, UriKind.Absolute, out var graphUrl) || (graphUrl.Scheme != Uri.UriSchemeHttps && !graphUrl.IsLoopback)))
+            {
+                failures.Add("Leitbild:Microsoft365:GraphBaseUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
+            }
             if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             {
                 failures.Add("Leitbild:PublicBaseUrl: fehlt oder ist keine https-Adresse / missing or not an https address");

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Polls;
+using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
@@ -37,7 +38,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddPolls();
+        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddPolls();
         return builder;
     }
 

@@ -62,7 +62,7 @@ public static class ProvisionSharePointVerb
             return 2;
         }
 
-        var client = ResultsGraph.CreateClient(options, graphBaseUrl, TimeProvider.System, NullLoggerFactory.Instance);
+        var client = GraphClientFactory.CreateClient(options, graphBaseUrl, TimeProvider.System, NullLoggerFactory.Instance);
         var provisioner = new SharePointProvisioner(client, graphBaseUrl ?? GraphClientSettings.GraphV1);
         try
         {

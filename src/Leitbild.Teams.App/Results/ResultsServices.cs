@@ -32,7 +32,7 @@ public static class ResultsServices
             }
             var time = sp.GetRequiredService<TimeProvider>();
             var loggers = sp.GetRequiredService<ILoggerFactory>();
-            var client = ResultsGraph.CreateClient(options, baseUrl: null, time, loggers);
+            var client = sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>();
             return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! }, time, loggers.CreateLogger<SharePointResultsStore>());
         });
         services.AddSingleton<RespondentKeyFactory>();

@@ -69,7 +69,8 @@ public static class StartPageEndpoint
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>{T("start.connect")}</h2>
             <p>{T("start.connect.text")}</p>
-            <pre>APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none npx --prefix tests/playground agentsplayground --port 56150 --app-endpoint {E(self)}/api/messages --channel-id msteams --disable-telemetry</pre>
+            <pre>cd tests/node/playground &amp;&amp; npm ci
+            APPLICATION_INSIGHTS_NO_STATSBEAT=true TEAMSAPPTESTER_BROWSER=none npx agentsplayground --port 56150 --app-endpoint {E(self)}/api/messages --channel-id msteams --disable-telemetry</pre>
             <h2>{T("start.api")}</h2>
             <ul><li><a href="/healthz">/healthz</a> — {T("start.health")}</li>
             <li><a href="/api/process">/api/process</a> — {T("start.processApi")}</li>

@@ -1,19 +1,32 @@
-using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.Graph.SharePoint;
 using Microsoft.Graph;
 using Microsoft.Identity.Abstractions;
 using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
 
-namespace Leitbild.Teams.App.ResultsStorage;
+namespace Leitbild.Teams.App.Hosting;
 
-/// <summary>The GraphServiceClient for the SharePoint adapter: app-only Entra tokens, or a fixed token for a loopback simulator.</summary>
-internal static class ResultsGraph
+/// <summary>
+/// The one GraphServiceClient of the app (SharePoint lists, calendars, directory): app-only Entra tokens, or a fixed
+/// token for a loopback simulator. Registered in Microsoft 365 mode only; local mode never resolves it.
+/// </summary>
+public static class GraphClientFactory
 {
+    public static IServiceCollection AddGraphClient(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LeitbildOptions>>().Value;
+            var baseUrl = options.Microsoft365.GraphBaseUrl is { Length: > 0 } url ? new Uri(url) : null;
+            return CreateClient(options, baseUrl, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+        });
+        return services;
+    }
+
     private static readonly Lock Gate = new();
     private static TokenAcquirerFactory? _factory;
 
-    public static string AppVersion => typeof(ResultsGraph).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    public static string AppVersion => typeof(GraphClientFactory).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     public static GraphServiceClient CreateClient(LeitbildOptions options, Uri? baseUrl, TimeProvider time, ILoggerFactory loggers)
     {

@@ -1,0 +1,60 @@
+using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.Bot.Authentication;
+using Leitbild.Teams.Bot.Broadcast;
+using Leitbild.Teams.Bot.Connector;
+using Leitbild.Teams.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Leitbild.Teams.App.Bot;
+
+public static class BotServices
+{
+    /// <summary>
+    /// The Teams bot: protocol services from Leitbild.Teams.Bot, SQLite stores, the bot's own routes, and the
+    /// broadcast resumer. Other features add their commands and card verbs with <c>services.AddBotRoutes(...)</c>.
+    /// </summary>
+    public static IServiceCollection AddBot(this IServiceCollection services)
+    {
+        foreach (var migration in BotMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+
+        // In Microsoft 365 mode the bot is the Entra app of the whole solution; local mode has no app id.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            return new BotAuthenticationOptions { AppId = options.Mode == AppMode.Microsoft365 ? options.Microsoft365.ClientId : null };
+        });
+        services.AddSingleton(sp => new BotEndpointOptions
+        {
+            MaxRequestBodyBytes = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.BotMaxRequestBytes,
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            return new BroadcastOptions { BotId = options.Mode == AppMode.Microsoft365 ? "28:" + options.Microsoft365.ClientId : null };
+        });
+        services.AddSingleton<IConnectorTokenProvider>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            if (options.Mode != AppMode.Microsoft365)
+            {
+                return new NoConnectorToken();
+            }
+            var m365 = options.Microsoft365;
+            return new MsalConnectorTokenProvider(MsalConnectorTokenProvider.CreateApplication(m365.TenantId!, m365.ClientId!, m365.ClientSecret!));
+        });
+
+        services.AddSingleton<SqliteProcessedActivityStore>();
+        services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<SqliteProcessedActivityStore>());
+        services.AddSingleton<SqliteConversationReferenceStore>();
+        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqliteConversationReferenceStore>());
+        services.AddSingleton<IBroadcastStore, SqliteBroadcastStore>();
+
+        services.AddTeamsBotProtocol();
+        services.AddBotRoutes(BotHandlers.Register);
+        services.AddHostedService<BotMaintenance>();
+        return services;
+    }
+}

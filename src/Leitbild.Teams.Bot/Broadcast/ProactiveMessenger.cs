@@ -1,0 +1,46 @@
+using Leitbild.Teams.Bot.Connector;
+using Leitbild.Teams.Bot.Schema;
+
+namespace Leitbild.Teams.Bot.Broadcast;
+
+/// <summary>
+/// Messages to one person outside any turn: find their 1:1 conversation with the bot (stored when they installed
+/// the app or wrote to it), or create it with POST /v3/conversations and store it, then send.
+/// </summary>
+public sealed class ProactiveMessenger(IConversationReferenceStore references, IConnectorClient connector, BroadcastOptions options)
+{
+    public async Task<ConversationReference> FindOrCreatePersonalAsync(string tenantId, string serviceUrl, BroadcastRecipient recipient, CancellationToken cancellationToken)
+    {
+        var known = await references.FindPersonalAsync(tenantId, recipient.PersonId, cancellationToken);
+        if (known is not null)
+        {
+            return known;
+        }
+        var member = new ChannelAccount { Id = recipient.TeamsUserId ?? recipient.PersonId, AadObjectId = recipient.PersonId };
+        var created = await connector.CreateConversationAsync(serviceUrl, tenantId, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = options.BotId is null ? null : new ChannelAccount { Id = options.BotId },
+            Members = [member],
+        }, cancellationToken);
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = created.ServiceUrl ?? serviceUrl,
+            TenantId = tenantId,
+            User = member,
+            Bot = options.BotId is null ? null : new ChannelAccount { Id = options.BotId },
+            Conversation = new ConversationAccount { Id = created.Id, ConversationType = "personal", TenantId = tenantId },
+        };
+        await references.SaveAsync(reference, cancellationToken);
+        return reference;
+    }
+
+    /// <summary>Sends a message (text and/or cards) to one person; returns the id of the posted activity.</summary>
+    public async Task<string?> SendToPersonAsync(string tenantId, string serviceUrl, BroadcastRecipient recipient, Activity message, CancellationToken cancellationToken)
+    {
+        var target = await FindOrCreatePersonalAsync(tenantId, serviceUrl, recipient, cancellationToken);
+        var sent = await connector.SendAsync(target, message with { ReplyToId = null }, cancellationToken);
+        return sent.Id;
+    }
+}
