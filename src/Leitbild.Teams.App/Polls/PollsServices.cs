@@ -1,4 +1,7 @@
+using Leitbild.Teams.App.Polls.Delivery;
 using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.Bot.Broadcast;
+using Leitbild.Teams.Bot.Hosting;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
@@ -26,6 +29,12 @@ public static class PollsServices
             sp.GetRequiredService<IRespondentKeySource>(),
             sp.GetRequiredService<TimeProvider>(),
             typeof(PollsServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+        services.AddSingleton<PollCardFactory>();
+        services.AddSingleton<PollDelivery>();
+        services.AddSingleton<IPollDelivery>(sp => sp.GetRequiredService<PollDelivery>());
+        services.AddSingleton<IPollClosedListener>(sp => sp.GetRequiredService<PollDelivery>());
+        services.AddSingleton<IBroadcastContent, PollBroadcastContent>();
+        services.AddBotRoutes(PollBotHandlers.Register);
         services.AddSingleton<PollDeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PollDeadlineWorker>());
         return services;

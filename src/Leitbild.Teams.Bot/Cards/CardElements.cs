@@ -14,6 +14,8 @@ namespace Leitbild.Teams.Bot.Cards;
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
+[JsonDerivedType(typeof(InputTime), "Input.Time")]
 public abstract record CardElement
 {
     public string? Id { get; init; }
@@ -155,4 +157,17 @@ public sealed record InputToggle : CardInput
     public string? Value { get; init; }
     public string? ValueOn { get; init; }
     public string? ValueOff { get; init; }
+}
+
+/// <summary>A date; the value travels as yyyy-MM-dd.</summary>
+public sealed record InputDate : CardInput
+{
+    public string? Value { get; init; }
+    public string? Min { get; init; }
+}
+
+/// <summary>A time of day; the value travels as HH:mm.</summary>
+public sealed record InputTime : CardInput
+{
+    public string? Value { get; init; }
 }
