@@ -58,6 +58,29 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database, Ti
             ORDER BY updated_at DESC LIMIT 1
             """, tenantId, personId, cancellationToken);
 
+    /// <summary>The most recently seen conversation: where to reach the connector when no turn is at hand (a send from the tab).</summary>
+    public Task<ConversationReference?> LatestAsync(CancellationToken cancellationToken) =>
+        ReadAsync("SELECT reference FROM bot_conversation_references WHERE $a = $a ORDER BY updated_at DESC LIMIT 1", "1", null, cancellationToken);
+
+    /// <summary>Everyone with a 1:1 chat with the bot in the tenant, i.e. who installed the app personally.</summary>
+    public async Task<IReadOnlyList<string>> ListPersonalPeopleAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT DISTINCT person_id FROM bot_conversation_references
+            WHERE tenant_id = $tenant AND conversation_type = 'personal' AND person_id IS NOT NULL ORDER BY person_id
+            """;
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        var people = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            people.Add(reader.GetString(0));
+        }
+        return people;
+    }
+
     private async Task<ConversationReference?> ReadAsync(string sql, string a, string? b, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
@@ -38,7 +39,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddEvaluation();
+        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddEvaluation().AddPolls();
         return builder;
     }
 

@@ -22,23 +22,46 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
     /// <summary>Completes when something was enqueued since the last read (the worker wakes without polling).</summary>
     internal ChannelReader<bool> Wake => _wake.Reader;
 
-    public async Task<OutboxEnqueueResult> EnqueueAsync(Answer answer, CancellationToken cancellationToken)
+    public Task<OutboxEnqueueResult> EnqueueAsync(Answer answer, CancellationToken cancellationToken) =>
+        EnqueueManyAsync([answer], cancellationToken);
+
+    public async Task<OutboxEnqueueResult> EnqueueManyAsync(IReadOnlyList<Answer> answers, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        AnswerValidator.ThrowIfInvalid(answer, now);
-        var normalized = answer.Normalized();
-        var payload = ResultsJson.Serialize(normalized);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
-
+        // Every answer is checked before the transaction starts: one bad value refuses the whole page.
+        foreach (var answer in answers)
+        {
+            AnswerValidator.ThrowIfInvalid(answer, now);
+        }
+        var result = OutboxEnqueueResult.Unchanged;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var answer in answers)
+        {
+            if (await EnqueueOneAsync(connection, transaction, answer.Normalized(), now, cancellationToken))
+            {
+                result = OutboxEnqueueResult.Accepted;
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (result == OutboxEnqueueResult.Accepted)
+        {
+            _wake.Writer.TryWrite(true);
+        }
+        return result;
+    }
+
+    /// <summary>False when the same payload was enqueued before (e.g. Teams retried the invoke): nothing changes.</summary>
+    private static async Task<bool> EnqueueOneAsync(SqliteConnection connection, SqliteTransaction transaction, Answer normalized, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var payload = ResultsJson.Serialize(normalized);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
         await using (var check = Command(connection, transaction, "SELECT payload_hash FROM results_outbox_ledger WHERE answer_key = $key"))
         {
             check.Parameters.AddWithValue("$key", normalized.Key);
             if (await check.ExecuteScalarAsync(cancellationToken) is string known && known == hash)
             {
-                await transaction.CommitAsync(cancellationToken);
-                return OutboxEnqueueResult.Unchanged;
+                return false;
             }
         }
         await using (var ledger = Command(connection, transaction, """
@@ -62,9 +85,7 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
             insert.Parameters.AddWithValue("$now", Stamp(now));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
-        _wake.Writer.TryWrite(true);
-        return OutboxEnqueueResult.Accepted;
+        return true;
     }
 
     /// <summary>

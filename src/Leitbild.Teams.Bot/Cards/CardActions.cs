@@ -8,6 +8,8 @@ namespace Leitbild.Teams.Bot.Cards;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
+[JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 public abstract record CardAction
 {
     public string? Id { get; init; }
@@ -54,4 +56,15 @@ public sealed record SubmitAction : CardAction
         var payload = new Dictionary<string, string>(data ?? new Dictionary<string, string>()) { [RouteKeys.Verb] = verb };
         return new SubmitAction { Title = title, Data = Schema.BotJson.ToElement(payload) };
     }
+}
+
+public sealed record OpenUrlAction : CardAction
+{
+    public required string Url { get; init; }
+}
+
+/// <summary>Shows a nested card below the actions (e.g. details) without a round trip.</summary>
+public sealed record ShowCardAction : CardAction
+{
+    public required AdaptiveCard Card { get; init; }
 }

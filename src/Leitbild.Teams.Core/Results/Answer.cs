@@ -9,7 +9,8 @@ public enum AnswerChannel
 }
 
 /// <summary>
-/// One person's answer (Rückmeldung) to one question of a poll. The store keeps one record per <see cref="Key"/>:
+/// One person's answer (Rückmeldung) to one question of a poll about one goal (a rating question covers several goals,
+/// one answer each). The store keeps one record per <see cref="Key"/>:
 /// a person who answers the same question again replaces the earlier answer.
 /// </summary>
 public sealed record Answer
@@ -28,8 +29,8 @@ public sealed record Answer
     public required AnswerChannel Channel { get; init; }
     public required string AppVersion { get; init; }
 
-    /// <summary>The idempotency key: one answer per poll, question and respondent.</summary>
-    public string Key => AnswerKey.For(PollId, QuestionId, RespondentKey);
+    /// <summary>The idempotency key: one answer per poll, question, goal and respondent.</summary>
+    public string Key => AnswerKey.For(PollId, QuestionId, GoalId, RespondentKey);
 
     /// <summary>
     /// The form every store keeps: answered-at in UTC whole seconds (SharePoint's dateTime columns hold no more),
@@ -45,5 +46,5 @@ public sealed record Answer
 public static class AnswerKey
 {
     /// <summary>Ids are validated to exclude ':', so the key splits back unambiguously.</summary>
-    public static string For(string pollId, string questionId, string respondentKey) => $"{pollId}:{questionId}:{respondentKey}";
+    public static string For(string pollId, string questionId, string goalId, string respondentKey) => $"{pollId}:{questionId}:{goalId}:{respondentKey}";
 }

@@ -10,6 +10,12 @@ public interface IResultsOutbox
     /// <summary>Validates and commits the answer; throws <see cref="AnswerValidationException"/> with nothing stored.</summary>
     Task<OutboxEnqueueResult> EnqueueAsync(Answer answer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Validates and commits several answers (one card page) in one transaction: all or nothing.
+    /// <see cref="OutboxEnqueueResult.Unchanged"/> only when every answer was already enqueued as it is.
+    /// </summary>
+    Task<OutboxEnqueueResult> EnqueueManyAsync(IReadOnlyList<Answer> answers, CancellationToken cancellationToken);
+
     /// <summary>Answers the store refused for good, with the reason, for organizers to look at.</summary>
     Task<IReadOnlyList<ParkedAnswer>> ListParkedAsync(CancellationToken cancellationToken);
 

@@ -43,6 +43,17 @@ public sealed class PlaygroundClient : IAsyncDisposable
 
     public string TenantId { get; private set; } = "";
 
+    /// <summary>The Playground's group chat, with the current user and every configured user as members.</summary>
+    public string GroupChatId { get; private set; } = "";
+
+    /// <summary>The bot as the Playground knows it (to @mention it in group chats).</summary>
+    public string BotId { get; private set; } = "";
+
+    public string BotName { get; private set; } = "";
+
+    /// <summary>The configured users other than the current one (their Playground ids, "user-id-1" …).</summary>
+    public IReadOnlyList<string> OtherUserIds { get; private set; } = [];
+
     public static async Task<PlaygroundClient> ConnectAsync(string baseUrl)
     {
         var client = new PlaygroundClient(baseUrl);
@@ -52,6 +63,10 @@ public sealed class PlaygroundClient : IAsyncDisposable
         client.UserId = c.GetProperty("currentUser").GetProperty("id").GetString()!;
         client.UserObjectId = c.GetProperty("currentUser").GetProperty("aadObjectId").GetString()!;
         client.TenantId = c.GetProperty("tenantId").GetString()!;
+        client.BotId = c.GetProperty("bot").GetProperty("id").GetString()!;
+        client.BotName = c.GetProperty("bot").TryGetProperty("name", out var botName) ? botName.GetString()! : "Bot";
+        client.GroupChatId = c.TryGetProperty("groupChats", out var chats) && chats.GetArrayLength() > 0 ? chats[0].GetProperty("id").GetString()! : "";
+        client.OtherUserIds = c.TryGetProperty("users", out var users) ? [.. users.EnumerateArray().Select(u => u.GetProperty("id").GetString()!)] : [];
         await client._socket.ConnectAsync(new Uri(baseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
         client._receiving = client.ReceiveAsync();
         return client;
@@ -62,6 +77,57 @@ public sealed class PlaygroundClient : IAsyncDisposable
     {
         using var response = await _http.PostAsJsonAsync($"/_debug/conversation/{PersonalChatId}/installation", new { });
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Installs the app in another conversation (e.g. the group chat).</summary>
+    public async Task InstallInAsync(string conversationId)
+    {
+        using var response = await _http.PostAsJsonAsync($"/_debug/conversation/{conversationId}/installation", new { });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Someone @mentioning the bot in a group conversation (as in Teams, the bot hears nothing else there).</summary>
+    public async Task SayInAsync(string conversationId, string userId, string text)
+    {
+        var at = $"<at>{BotName}</at>";
+        using var response = await _http.PostAsJsonAsync($"/_conversation/v1/conversations/{conversationId}/messages", new
+        {
+            from = new { id = userId },
+            text = $"{at} {text}",
+            textFormat = "plain",
+            mentions = new[] { new { mentioned = new { id = BotId, name = BotName }, text = at } },
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Someone pressing an Action.Execute in a conversation, with what they entered in the card's inputs.</summary>
+    public async Task<JsonElement> ExecuteInAsync(string conversationId, string userId, string replyToId, JsonElement action, IReadOnlyDictionary<string, string>? inputs = null)
+    {
+        // Teams merges the card's input values into the action's data; the Playground's page does the same.
+        var data = new Dictionary<string, JsonElement>();
+        if (action.TryGetProperty("data", out var existing) && existing.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in existing.EnumerateObject())
+            {
+                data[property.Name] = property.Value.Clone();
+            }
+        }
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[key] = JsonSerializer.SerializeToElement(value);
+        }
+        var withInputs = new { type = "Action.Execute", verb = action.GetProperty("verb").GetString(), data };
+        using var response = await _http.PostAsJsonAsync("/_conversation/v1/invoke", new
+        {
+            name = "adaptiveCard/action",
+            value = new { action = withInputs, trigger = "manual" },
+            from = new { id = userId },
+            conversation = new { id = conversationId },
+            replyToId,
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"invoke failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 
     /// <summary>A person typing a message in the personal chat.</summary>

@@ -1,0 +1,307 @@
+using System.Globalization;
+using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.Bot.Cards;
+using Leitbild.Teams.Core.Polls;
+using Leitbild.Teams.Core.Process;
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.App.Polls.Cards;
+
+/// <summary>Everything a poll card needs to be drawn for one viewer.</summary>
+public sealed record PollCardContext(Poll Poll, GoalCatalogue Catalogue, ProcessTemplate Process, string Language)
+{
+    public string T(string key) => Texts.Get(key, Language);
+
+    public string F(string key, params object[] args) => Texts.Format(key, Language, args);
+
+    public string Goal(string goalId) => Catalogue.FindGoal(goalId)?.Text.In(Language) ?? goalId;
+}
+
+/// <summary>
+/// The poll's Adaptive Cards: a question page, "thank you — your answer — change", the results, and "closed".
+/// Every action is an Action.Execute with an Action.Submit fallback carrying the same verb and data, so old clients
+/// reach the same handlers. Input ids come from <see cref="PollInputs"/>, so a card always reads back as built.
+/// </summary>
+public static class PollCards
+{
+    public const string AnswerVerb = "poll.answer";
+    public const string ChangeVerb = "poll.change";
+    public const string RefreshVerb = "poll.refresh";
+    public const string ResultsVerb = "poll.results";
+    public const string PollIdKey = "pollId";
+    public const string PageKey = "page";
+
+    /// <summary>Questions per card page: three keep a card short enough to answer in ten seconds.</summary>
+    public const int QuestionsPerPage = 3;
+
+    /// <summary>Teams refreshes a card automatically for at most this many listed users.</summary>
+    public const int MaxRefreshUsers = 60;
+
+    public static int PageCount(Poll poll) => Math.Max(1, (poll.Questions.Count + QuestionsPerPage - 1) / QuestionsPerPage);
+
+    public static IReadOnlyList<Question> QuestionsOnPage(Poll poll, int page) =>
+        poll.Questions.Skip((page - 1) * QuestionsPerPage).Take(QuestionsPerPage).ToList();
+
+    /// <summary>One page of questions, prefilled with the viewer's answers when they are changing them.</summary>
+    public static AdaptiveCard Questions(PollCardContext context, int page, IReadOnlyList<Answer> mine, IReadOnlyList<PollProblem> problems, IReadOnlyList<string>? refreshUserIds)
+    {
+        var pages = PageCount(context.Poll);
+        page = Math.Clamp(page, 1, pages);
+        var body = new List<CardElement>(Header(context));
+        if (pages > 1)
+        {
+            body.Add(new TextBlock { Text = context.F("poll.card.page", page, pages), IsSubtle = true, Size = "Small", Spacing = "None" });
+        }
+        if (problems.Count > 0)
+        {
+            body.Add(new Container
+            {
+                Style = "attention",
+                Items = [new TextBlock { Text = context.T("poll.card.problem"), Weight = "Bolder", Wrap = true },
+                    .. problems.Select(p => new TextBlock { Text = "• " + p.In(context.Language), Wrap = true, Spacing = "None" })],
+            });
+        }
+        foreach (var question in QuestionsOnPage(context.Poll, page))
+        {
+            body.AddRange(QuestionElements(context, question, mine));
+        }
+        var verbTitle = page < pages ? context.T("poll.card.next") : context.T("poll.card.submit");
+        body.Add(new ActionSet { Actions = [Execute(AnswerVerb, verbTitle, context.Poll.Id, page)] });
+        return Card(context, body, refreshUserIds);
+    }
+
+    /// <summary>"Thank you — your answer: … — change" (and the results when everyone may see them now).</summary>
+    public static AdaptiveCard Answered(PollCardContext context, IReadOnlyList<Answer> mine, PollResults? visibleResults, IReadOnlyList<string>? refreshUserIds)
+    {
+        var body = new List<CardElement>(Header(context))
+        {
+            new TextBlock { Text = context.T("poll.card.thanks"), Weight = "Bolder", Color = "Good", Wrap = true },
+            new TextBlock { Text = context.T("poll.card.yourAnswer"), Weight = "Bolder", Spacing = "Medium" },
+            new FactSet { Facts = [.. MyAnswerFacts(context, mine)] },
+            new TextBlock { Text = context.T("poll.card.changeUntil"), IsSubtle = true, Wrap = true, Size = "Small" },
+        };
+        if (visibleResults is not null)
+        {
+            body.AddRange(ResultElements(context, visibleResults));
+        }
+        else if (context.Poll.Settings.Visibility == ResultsVisibility.AfterClose)
+        {
+            body.Add(new TextBlock { Text = context.T("poll.card.resultsLater"), IsSubtle = true, Wrap = true, Size = "Small" });
+        }
+        body.Add(new ActionSet { Actions = [Execute(ChangeVerb, context.T("poll.card.change"), context.Poll.Id, 1)] });
+        return Card(context, body, refreshUserIds);
+    }
+
+    /// <summary>The card after the poll closed: its results where visibility allows, else just "closed".</summary>
+    public static AdaptiveCard Closed(PollCardContext context, PollResults? visibleResults)
+    {
+        var body = new List<CardElement>(Header(context))
+        {
+            new TextBlock { Text = context.T("poll.card.closed"), Weight = "Bolder", Color = "Attention", Wrap = true },
+        };
+        if (visibleResults is null)
+        {
+            body.Add(new TextBlock { Text = context.T("poll.card.closedNoResults"), IsSubtle = true, Wrap = true });
+        }
+        else
+        {
+            body.AddRange(ResultElements(context, visibleResults));
+        }
+        return Card(context, body, refreshUserIds: null);
+    }
+
+    private static AdaptiveCard Card(PollCardContext context, IReadOnlyList<CardElement> body, IReadOnlyList<string>? refreshUserIds) => new()
+    {
+        Lang = context.Language,
+        FallbackText = context.Poll.Title.In(context.Language),
+        // Each viewer sees their own state: listed users refresh automatically, everyone else by the button.
+        Refresh = refreshUserIds is null ? null : new CardRefresh
+        {
+            Action = Execute(RefreshVerb, context.T("poll.card.refresh"), context.Poll.Id, 1),
+            UserIds = refreshUserIds.Count <= MaxRefreshUsers ? refreshUserIds : [],
+        },
+        Body = body,
+    };
+
+    private static IEnumerable<CardElement> Header(PollCardContext context)
+    {
+        var poll = context.Poll;
+        yield return new TextBlock { Text = poll.Title.In(context.Language), Size = "Large", Weight = "Bolder", Wrap = true, Style = "heading" };
+        var facts = new List<Fact>();
+        if (context.Process.Phases.FirstOrDefault(p => p.Id == poll.PhaseId) is { } phase)
+        {
+            facts.Add(new Fact(context.T("poll.card.phase"), phase.Title.In(context.Language)));
+        }
+        if (poll.Settings.Deadline is { } deadline)
+        {
+            facts.Add(new Fact(context.T("poll.card.deadline"), BerlinTime.Format(deadline, context.Language)));
+        }
+        if (facts.Count > 0)
+        {
+            yield return new FactSet { Facts = facts, Spacing = "Small" };
+        }
+        yield return new TextBlock { Text = context.T(poll.Settings.Anonymous ? "poll.card.anonymous" : "poll.card.named"), IsSubtle = true, Wrap = true, Size = "Small", Spacing = "Small" };
+    }
+
+    private static IEnumerable<CardElement> QuestionElements(PollCardContext context, Question question, IReadOnlyList<Answer> mine)
+    {
+        yield return new TextBlock { Text = question.Prompt.In(context.Language), Weight = "Bolder", Wrap = true, Spacing = "Large", Separator = true };
+        var mineHere = mine.Where(a => a.QuestionId == question.Id).ToList();
+        switch (question.Kind)
+        {
+            case QuestionKind.GoalRating:
+                foreach (var goalId in question.GoalIds)
+                {
+                    var current = mineHere.FirstOrDefault(a => a.GoalId == goalId)?.Value;
+                    yield return new InputChoiceSet
+                    {
+                        Id = PollInputs.Rating(question, goalId),
+                        Label = context.Goal(goalId),
+                        Style = "compact",
+                        Placeholder = context.T("poll.card.chooseRating"),
+                        Value = current?.Kind == AnswerKind.NoAnswer ? PollInputs.NoAnswer : current?.Rating?.ToString(CultureInfo.InvariantCulture),
+                        Choices = RatingChoices(context),
+                        Wrap = true,
+                    };
+                }
+                break;
+            case QuestionKind.SingleChoice:
+            case QuestionKind.MultipleChoice:
+                var multi = question.Kind == QuestionKind.MultipleChoice;
+                yield return new InputChoiceSet
+                {
+                    Id = PollInputs.Choice(question),
+                    Label = context.Goal(question.GoalIds[0]),
+                    Style = "expanded",
+                    IsMultiSelect = multi,
+                    Value = mineHere.FirstOrDefault() is { } chosen ? string.Join(',', chosen.Value.Choices) : null,
+                    Choices = [.. question.Options.Select(o => new Choice(o.Label.In(context.Language), o.Id))],
+                    Wrap = true,
+                };
+                if (multi && question.MaxChoices is { } max)
+                {
+                    yield return new TextBlock { Text = context.F("poll.card.maxChoices", max), IsSubtle = true, Size = "Small", Spacing = "None" };
+                }
+                break;
+            case QuestionKind.Ranking:
+                for (var position = 1; position <= question.RankCount; position++)
+                {
+                    yield return new InputChoiceSet
+                    {
+                        Id = PollInputs.RankPosition(question, position),
+                        Label = context.F("poll.card.rank", position),
+                        Style = "compact",
+                        Placeholder = context.T("poll.card.chooseRating"),
+                        Value = mineHere.FirstOrDefault(a => a.Value.Rank == position)?.GoalId,
+                        Choices = [.. question.GoalIds.Select(g => new Choice(context.Goal(g), g))],
+                        Wrap = true,
+                    };
+                }
+                break;
+            case QuestionKind.FreeText:
+                yield return new InputText
+                {
+                    Id = PollInputs.Text(question),
+                    Label = context.Goal(question.GoalIds[0]),
+                    IsMultiline = true,
+                    MaxLength = question.MaxLength,
+                    Value = mineHere.FirstOrDefault()?.Value.Text,
+                    Placeholder = context.F("poll.card.maxLength", question.MaxLength),
+                };
+                break;
+        }
+    }
+
+    private static IReadOnlyList<Choice> RatingChoices(PollCardContext context) =>
+    [
+        .. Enumerable.Range(1, 5).Select(r => new Choice(context.T($"poll.card.rating.{r}"), r.ToString(CultureInfo.InvariantCulture))),
+        new Choice(context.T("poll.card.rating.na"), PollInputs.NoAnswer),
+    ];
+
+    private static IEnumerable<Fact> MyAnswerFacts(PollCardContext context, IReadOnlyList<Answer> mine)
+    {
+        foreach (var question in context.Poll.Questions)
+        {
+            foreach (var answer in mine.Where(a => a.QuestionId == question.Id).OrderBy(a => a.Value.Rank ?? 0).ThenBy(a => question.GoalIds.ToList().IndexOf(a.GoalId)))
+            {
+                var value = answer.Value.Kind switch
+                {
+                    AnswerKind.Rating => context.T($"poll.card.rating.{answer.Value.Rating}"),
+                    AnswerKind.NoAnswer => context.T("poll.card.rating.na"),
+                    AnswerKind.Choice => string.Join(", ", answer.Value.Choices.Select(c => question.Options.FirstOrDefault(o => o.Id == c)?.Label.In(context.Language) ?? c)),
+                    AnswerKind.Rank => context.F("poll.card.rank", answer.Value.Rank!.Value),
+                    AnswerKind.Text => answer.Value.Text ?? "",
+                    _ => "",
+                };
+                yield return new Fact(Shorten(context.Goal(answer.GoalId)), value);
+            }
+        }
+    }
+
+    private static IEnumerable<CardElement> ResultElements(PollCardContext context, PollResults results)
+    {
+        yield return new TextBlock { Text = context.T("poll.card.results"), Size = "Medium", Weight = "Bolder", Spacing = "Large", Separator = true };
+        yield return new TextBlock { Text = context.F("poll.card.respondents", results.RespondentCount), IsSubtle = true, Spacing = "None" };
+        foreach (var question in results.Questions)
+        {
+            var definition = context.Poll.FindQuestion(question.QuestionId);
+            if (definition is null)
+            {
+                continue;
+            }
+            yield return new TextBlock { Text = definition.Prompt.In(context.Language), Weight = "Bolder", Wrap = true, Spacing = "Medium" };
+            var header = new TableRow
+            {
+                Cells = [Cell(context.T("poll.card.goal"), bold: true), Cell(context.T("poll.card.mean"), bold: true), Cell(context.T("poll.card.count"), bold: true), Cell(context.T("poll.card.distribution"), bold: true)],
+            };
+            var rows = question.Goals.Select(g => new TableRow
+            {
+                Cells =
+                [
+                    Cell(Shorten(context.Goal(g.GoalId))),
+                    Cell(Mean(g, definition, context.Language)),
+                    Cell(g.AnswerCount.ToString(CultureInfo.InvariantCulture)),
+                    Cell(Distribution(g, definition, context)),
+                ],
+            });
+            yield return new Table
+            {
+                Columns = [new TableColumnDefinition(4), new TableColumnDefinition(1), new TableColumnDefinition(1), new TableColumnDefinition(3)],
+                Rows = [header, .. rows],
+                FirstRowAsHeader = true,
+                ShowGridLines = false,
+            };
+            foreach (var comment in question.Comments.Take(5))
+            {
+                yield return new TextBlock { Text = "„" + comment.Text + "“", Wrap = true, IsSubtle = true, Size = "Small", Spacing = "Small" };
+            }
+        }
+    }
+
+    private static string Mean(GoalSummary summary, Question question, string language) => question.Kind switch
+    {
+        QuestionKind.GoalRating => summary.MeanRating?.ToString("0.0", CultureInfo.GetCultureInfo(language == "en" ? "en" : "de-DE")) ?? "–",
+        QuestionKind.Ranking => summary.MeanRank?.ToString("0.0", CultureInfo.GetCultureInfo(language == "en" ? "en" : "de-DE")) ?? "–",
+        _ => "–",
+    };
+
+    private static string Distribution(GoalSummary summary, Question question, PollCardContext context) => question.Kind switch
+    {
+        QuestionKind.GoalRating => string.Join(" · ", summary.Distribution.Select((n, i) => $"{i + 1}: {n}")),
+        QuestionKind.SingleChoice or QuestionKind.MultipleChoice => string.Join(" · ", question.Options.Select(o =>
+            $"{o.Label.In(context.Language)}: {summary.ChoiceCounts.GetValueOrDefault(o.Id)}")),
+        _ => "",
+    };
+
+    private static TableCell Cell(string text, bool bold = false) =>
+        new() { Items = [new TextBlock { Text = text, Wrap = true, Weight = bold ? "Bolder" : null }] };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "…";
+
+    private static ExecuteAction Execute(string verb, string title, string pollId, int page) =>
+        ExecuteAction.WithSubmitFallback(verb, title, new Dictionary<string, string>
+        {
+            [PollIdKey] = pollId,
+            [PageKey] = page.ToString(CultureInfo.InvariantCulture),
+        });
+}

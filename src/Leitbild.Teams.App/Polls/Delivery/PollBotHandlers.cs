@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.Json;
+using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.Bot.Cards;
+using Leitbild.Teams.Bot.Routing;
+using Leitbild.Teams.Bot.Schema;
+using Leitbild.Teams.Core.Polls;
+using Leitbild.Teams.Core.Process;
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.App.Polls.Delivery;
+
+/// <summary>
+/// The poll's bot routes: answering (Action.Execute, and the Action.Submit fallback to the same code), changing,
+/// refreshing a viewer's own state, and the organizer's "umfrage"/"poll" command with its create and close cards.
+/// </summary>
+public static class PollBotHandlers
+{
+    public const string CreateVerb = "poll.create";
+    public const string CloseVerb = "poll.close";
+
+    public static void Register(BotRoutes routes)
+    {
+        routes.OnCardAction(PollCards.AnswerVerb, (turn, action, ct) => AsInvoke(turn, action.Data, AnswerAsync, ct));
+        routes.OnCardAction(PollCards.ChangeVerb, (turn, action, ct) => AsInvoke(turn, action.Data, ChangeAsync, ct));
+        routes.OnCardAction(PollCards.RefreshVerb, (turn, action, ct) => AsInvoke(turn, action.Data, RefreshAsync, ct));
+        routes.OnCardAction(CreateVerb, (turn, action, ct) => AsInvoke(turn, action.Data, CreateAsync, ct));
+        routes.OnCardAction(CloseVerb, (turn, action, ct) => AsInvoke(turn, action.Data, CloseAsync, ct));
+        routes.OnSubmit(PollCards.AnswerVerb, (turn, data, ct) => AsSubmit(turn, data, AnswerAsync, ct));
+        routes.OnSubmit(PollCards.ChangeVerb, (turn, data, ct) => AsSubmit(turn, data, ChangeAsync, ct));
+        routes.OnSubmit(PollCards.RefreshVerb, (turn, data, ct) => AsSubmit(turn, data, RefreshAsync, ct));
+        routes.OnSubmit(CreateVerb, (turn, data, ct) => AsSubmit(turn, data, CreateAsync, ct));
+        routes.OnSubmit(CloseVerb, (turn, data, ct) => AsSubmit(turn, data, CloseAsync, ct));
+        routes.OnCommand(["umfrage", "poll"], (turn, _, ct) => ShowCreateCardAsync(turn, ct), "poll.command.poll");
+    }
+
+    private delegate Task<AdaptiveCard> CardStep(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken);
+
+    /// <summary>Action.Execute: the invoke response replaces the card for the person who pressed it.</summary>
+    private static async Task<InvokeResponse> AsInvoke(TurnContext turn, JsonElement? data, CardStep step, CancellationToken cancellationToken) =>
+        InvokeResponse.Card(await step(turn, Values(data), cancellationToken));
+
+    /// <summary>Action.Submit on older clients: the same step, and the card is replaced through the connector.</summary>
+    private static async Task AsSubmit(TurnContext turn, JsonElement data, CardStep step, CancellationToken cancellationToken)
+    {
+        var card = await step(turn, Values(data), cancellationToken);
+        if (turn.Activity.ReplyToId is { Length: > 0 } cardMessageId)
+        {
+            await turn.UpdateCardAsync(cardMessageId, card, cancellationToken);
+        }
+        else
+        {
+            await turn.SendCardAsync(card, cancellationToken);
+        }
+    }
+
+    private static async Task<AdaptiveCard> AnswerAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        var (factory, service) = (turn.Services.GetRequiredService<PollCardFactory>(), turn.Services.GetRequiredService<PollService>());
+        var context = await factory.ContextAsync(data.GetValueOrDefault(PollCards.PollIdKey) ?? "", turn.Language, cancellationToken);
+        if (context is null)
+        {
+            return Message(turn, "poll.card.closed");
+        }
+        var page = Page(data, context.Poll);
+        var onPage = PollCards.QuestionsOnPage(context.Poll, page).Select(q => q.Id).ToList();
+        var outcome = await service.AnswerAsync(context.Poll.Id, onPage, data, PersonId(turn), TenantId(turn), turn.Activity.Conversation?.Id,
+            AnswerChannel.Chat, cancellationToken);
+        if (!outcome.Accepted)
+        {
+            return context.Poll.IsClosedAt(turn.Services.GetRequiredService<TimeProvider>().GetUtcNow())
+                ? await factory.CurrentAsync(context, [], null, cancellationToken)
+                : PollCards.Questions(context, page, Echo(context, onPage, data), outcome.Problems, RefreshFor(turn, context.Poll));
+        }
+        if (page < PollCards.PageCount(context.Poll))
+        {
+            return PollCards.Questions(context, page + 1, outcome.MyAnswers, [], RefreshFor(turn, context.Poll));
+        }
+        return await factory.CurrentAsync(context with { Poll = outcome.Poll ?? context.Poll }, outcome.MyAnswers, RefreshFor(turn, context.Poll), cancellationToken);
+    }
+
+    private static async Task<AdaptiveCard> ChangeAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        var factory = turn.Services.GetRequiredService<PollCardFactory>();
+        var context = await factory.ContextAsync(data.GetValueOrDefault(PollCards.PollIdKey) ?? "", turn.Language, cancellationToken);
+        if (context is null)
+        {
+            return Message(turn, "poll.card.closed");
+        }
+        if (context.Poll.IsClosedAt(turn.Services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        {
+            return await factory.CurrentAsync(context, [], null, cancellationToken);
+        }
+        var mine = await turn.Services.GetRequiredService<PollService>().MyAnswersAsync(context.Poll, PersonId(turn), TenantId(turn), cancellationToken);
+        return PollCards.Questions(context, 1, mine, [], RefreshFor(turn, context.Poll));
+    }
+
+    /// <summary>The refresh action: every viewer gets their own state (questions, their answers, or closed).</summary>
+    private static async Task<AdaptiveCard> RefreshAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        var factory = turn.Services.GetRequiredService<PollCardFactory>();
+        var context = await factory.ContextAsync(data.GetValueOrDefault(PollCards.PollIdKey) ?? "", turn.Language, cancellationToken);
+        if (context is null)
+        {
+            return Message(turn, "poll.card.closed");
+        }
+        var mine = PersonId(turn) is { Length: > 0 } person
+            ? await turn.Services.GetRequiredService<PollService>().MyAnswersAsync(context.Poll, person, TenantId(turn), cancellationToken)
+            : [];
+        return await factory.CurrentAsync(context, mine, RefreshFor(turn, context.Poll), cancellationToken);
+    }
+
+    private static async Task ShowCreateCardAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!await IsOrganizerAsync(turn, cancellationToken))
+        {
+            await turn.SendTextAsync(Texts.Get("poll.create.onlyOrganizers", turn.Language), cancellationToken);
+            return;
+        }
+        await turn.SendCardAsync(await PollCreateCard.BuildAsync(turn, [], cancellationToken), cancellationToken);
+    }
+
+    private static async Task<AdaptiveCard> CreateAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        if (!await IsOrganizerAsync(turn, cancellationToken))
+        {
+            return Message(turn, "poll.create.onlyOrganizers");
+        }
+        var (draft, problems) = await PollCreateCard.ReadAsync(turn, data, cancellationToken);
+        if (draft is null)
+        {
+            return await PollCreateCard.BuildAsync(turn, problems, cancellationToken);
+        }
+        try
+        {
+            var service = turn.Services.GetRequiredService<PollService>();
+            var poll = await service.CreateAsync(draft, PersonId(turn), cancellationToken);
+            await turn.Services.GetRequiredService<IPollDelivery>().SendAsync(poll.Id, cancellationToken);
+            return PollCreateCard.Started(turn, poll);
+        }
+        catch (PollDefinitionException e)
+        {
+            return await PollCreateCard.BuildAsync(turn, e.Problems, cancellationToken);
+        }
+    }
+
+    private static async Task<AdaptiveCard> CloseAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        if (!await IsOrganizerAsync(turn, cancellationToken))
+        {
+            return Message(turn, "poll.create.onlyOrganizers");
+        }
+        var pollId = data.GetValueOrDefault(PollCards.PollIdKey) ?? "";
+        await turn.Services.GetRequiredService<IPollDelivery>().CloseAsync(pollId, cancellationToken);
+        var factory = turn.Services.GetRequiredService<PollCardFactory>();
+        var context = await factory.ContextAsync(pollId, turn.Language, cancellationToken);
+        if (context is null)
+        {
+            return Message(turn, "poll.card.closed");
+        }
+        var results = await turn.Services.GetRequiredService<PollService>().ResultsAsync(pollId, includeHiddenComments: false, cancellationToken);
+        return PollCards.Closed(context, results);
+    }
+
+    private static async Task<bool> IsOrganizerAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await turn.Services.GetRequiredService<IDirectory>().FindPersonAsync(PersonId(turn), cancellationToken) is { } person && person.Has(Role.Organizer);
+
+    internal static string PersonId(TurnContext turn) => turn.Activity.From?.AadObjectId ?? "";
+
+    internal static string TenantId(TurnContext turn) =>
+        turn.Activity.ChannelData?.Tenant?.Id ?? turn.Activity.Conversation?.TenantId ?? "";
+
+    /// <summary>In a chat, the person who acted gets automatic refreshes from now on (Teams allows 60 listed users).</summary>
+    private static IReadOnlyList<string>? RefreshFor(TurnContext turn, Poll poll) =>
+        poll.Audience.Kind is AudienceKind.GroupChat or AudienceKind.Channel ? [] : null;
+
+    private static int Page(IReadOnlyDictionary<string, string?> data, Poll poll) =>
+        int.TryParse(data.GetValueOrDefault(PollCards.PageKey), NumberStyles.None, CultureInfo.InvariantCulture, out var page)
+            ? Math.Clamp(page, 1, PollCards.PageCount(poll))
+            : 1;
+
+    /// <summary>What the person typed, shown again with the problems, so a mistake costs no retyping.</summary>
+    private static IReadOnlyList<Answer> Echo(PollCardContext context, IReadOnlyList<string> questionIds, IReadOnlyDictionary<string, string?> data)
+    {
+        var echo = new List<Answer>();
+        foreach (var question in context.Poll.Questions.Where(q => questionIds.Contains(q.Id) && q.Kind == QuestionKind.FreeText))
+        {
+            if (data.GetValueOrDefault(PollInputs.Text(question)) is { Length: > 0 } text)
+            {
+                echo.Add(new Answer
+                {
+                    PollId = context.Poll.Id, QuestionId = question.Id, GoalId = question.GoalIds[0], FieldOfActionId = "", Value = AnswerValue.OfText(text),
+                    RespondentKey = "", AnsweredAt = default, PhaseId = context.Poll.PhaseId, Channel = AnswerChannel.Chat, AppVersion = "",
+                });
+            }
+        }
+        return echo;
+    }
+
+    private static AdaptiveCard Message(TurnContext turn, string key) =>
+        new() { Lang = turn.Language, Body = [new TextBlock { Text = Texts.Get(key, turn.Language), Wrap = true }] };
+
+    /// <summary>The action's data and the card's inputs, as Teams sends them: strings by id.</summary>
+    private static Dictionary<string, string?> Values(JsonElement? data)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (data is { ValueKind: JsonValueKind.Object } element)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                values[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                    _ => null,
+                };
+            }
+        }
+        return values;
+    }
+}

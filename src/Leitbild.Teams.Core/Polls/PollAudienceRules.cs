@@ -1,0 +1,18 @@
+using Leitbild.Teams.Core.Process;
+
+namespace Leitbild.Teams.Core.Polls;
+
+/// <summary>Whether a person may answer: asked by name, in the asked office or division, or in the asked chat.</summary>
+public static class PollAudienceRules
+{
+    public static bool Includes(Poll poll, Person person, string? conversationId, Organisation organisation) => poll.Audience.Kind switch
+    {
+        AudienceKind.People => poll.Audience.PersonIds.Contains(person.Id, StringComparer.OrdinalIgnoreCase),
+        AudienceKind.Department => person.OfficeId is { } office
+            && (office == poll.Audience.UnitId || organisation.DivisionOf(office)?.Id == poll.Audience.UnitId),
+        AudienceKind.GroupChat or AudienceKind.Channel => conversationId is not null
+            && string.Equals(conversationId, poll.Audience.ConversationId, StringComparison.Ordinal),
+        AudienceKind.AllInstalled => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.Core.Polls;
+
+/// <summary>The tally of one poll: per question, per goal (count, mean, distribution), and the comments.</summary>
+public sealed record PollResults(string PollId, int RespondentCount, IReadOnlyList<QuestionResults> Questions);
+
+public sealed record QuestionResults(string QuestionId, QuestionKind Kind, IReadOnlyList<GoalSummary> Goals, IReadOnlyList<PollComment> Comments);
+
+/// <summary>
+/// A free-text answer as results show it. <see cref="Id"/> is derived from the answer key by a one-way hash, so an
+/// organizer can hide a comment without anyone learning who wrote it.
+/// </summary>
+public sealed record PollComment(string Id, string GoalId, string Text, DateTimeOffset AnsweredAt, bool Hidden, string? HiddenReason);
+
+/// <summary>An organizer's decision to hide a comment from reviewers; the reason is kept.</summary>
+public sealed record CommentModeration(string CommentId, bool Hidden, string Reason, string ModeratedBy, DateTimeOffset ModeratedAt);
+
+public static class PollTally
+{
+    public static PollResults Compute(Poll poll, IReadOnlyCollection<Answer> answers, IReadOnlyDictionary<string, CommentModeration> moderation, bool includeHidden)
+    {
+        var ofPoll = answers.Where(a => a.PollId == poll.Id).ToList();
+        var questions = poll.Questions.Select(question =>
+        {
+            var ofQuestion = ofPoll.Where(a => a.QuestionId == question.Id).ToList();
+            var goals = question.GoalIds.Select(g => GoalSummaryCalculator.Compute(g, ofQuestion) with { Comments = [] }).ToList();
+            var comments = ofQuestion
+                .Where(a => a.Value.Kind == AnswerKind.Text && !string.IsNullOrWhiteSpace(a.Value.Text))
+                .OrderBy(a => a.AnsweredAt).ThenBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a =>
+                {
+                    var id = CommentId(a.Key);
+                    var decision = moderation.GetValueOrDefault(id);
+                    var hidden = decision?.Hidden ?? false;
+                    return new PollComment(id, a.GoalId, a.Value.Text!.Trim(), a.AnsweredAt, hidden, hidden ? decision!.Reason : null);
+                })
+                .Where(c => includeHidden || !c.Hidden)
+                .ToList();
+            return new QuestionResults(question.Id, question.Kind, goals, comments);
+        }).ToList();
+        var respondents = ofPoll.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count();
+        return new PollResults(poll.Id, respondents, questions);
+    }
+
+    public static string CommentId(string answerKey) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answerKey)))[..16];
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.Tests.Bot;
+using Leitbild.Teams.Bot.Cards;
+using Leitbild.Teams.Bot.Schema;
+using Leitbild.Teams.Core.Polls;
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.App.Tests.Polls;
+
+/// <summary>Every poll card kind, in German and English, validates against the official Adaptive Cards 1.5 schema.</summary>
+public class PollCardsTests
+{
+    private static readonly Core.Process.LeitbildTemplate Template = TemplateFiles.Load(null);
+    private static readonly DateTimeOffset Now = new(2024, 5, 14, 10, 0, 0, TimeSpan.FromHours(2));
+
+    private static Poll SamplePoll(int ratingGoals = 3) => new()
+    {
+        Id = "p123",
+        ProcessId = Template.Process.Id,
+        PhaseId = "workshop-1",
+        Title = new("Zieldiskussion", "Goal discussion"),
+        Questions =
+        [
+            new Question { Id = "q1", Kind = QuestionKind.GoalRating, Prompt = new("Wie sehr stimmen Sie zu?", "How much do you agree?"),
+                GoalIds = [.. Template.Goals.AllGoals.Take(ratingGoals).Select(g => g.Id)] },
+            new Question { Id = "q2", Kind = QuestionKind.SingleChoice, Prompt = new("Welche Formulierung?", "Which wording?"), GoalIds = ["klima-1"],
+                Options = [new("a", new("bis 2045", "by 2045")), new("b", new("bis 2040", "by 2040"))] },
+            new Question { Id = "q3", Kind = QuestionKind.MultipleChoice, Prompt = new("Wer?", "Who?"), GoalIds = ["verwaltung-3"], MaxChoices = 2,
+                Options = [new("a", new("Ämter", "Offices")), new("b", new("Politik", "Politics")), new("c", new("Öffentlichkeit", "Public"))] },
+            new Question { Id = "q4", Kind = QuestionKind.Ranking, Prompt = new("Was zuerst?", "What first?"), GoalIds = ["klima-1", "wohnen-1", "mobilitaet-1", "bildung-1"] },
+            new Question { Id = "q5", Kind = QuestionKind.FreeText, Prompt = new("Was fehlt?", "What is missing?"), GoalIds = ["klima-2"], MaxLength = 300 },
+        ],
+        Settings = new PollSettings { Anonymous = true, Visibility = ResultsVisibility.Live, Deadline = Now.AddDays(7) },
+        Audience = PollAudience.GroupChat("19:chat@thread.v2"),
+        Status = PollStatus.Open,
+        CreatedBy = Template.Organisation.People[1].Id,
+        CreatedAt = Now,
+    };
+
+    private static Answer Mine(string question, string goal, AnswerValue value) => new()
+    {
+        PollId = "p123", QuestionId = question, GoalId = goal, FieldOfActionId = "klima", Value = value,
+        RespondentKey = "00000000-0000-4000-8000-000000000001", AnsweredAt = Now, PhaseId = "workshop-1", Channel = AnswerChannel.Chat, AppVersion = "0.1.0",
+    };
+
+    private static readonly Answer[] MyAnswers =
+    [
+        Mine("q1", "klima-1", AnswerValue.OfRating(4)), Mine("q1", "klima-2", AnswerValue.None), Mine("q2", "klima-1", AnswerValue.OfChoices("b")),
+        Mine("q3", "verwaltung-3", AnswerValue.OfChoices("a", "c")), Mine("q4", "wohnen-1", AnswerValue.OfRank(1)), Mine("q5", "klima-2", AnswerValue.OfText("Mehr Bäume")),
+    ];
+
+    public static TheoryData<string> Languages => new() { "de", "en" };
+
+    private static PollCardContext Context(string language, Poll? poll = null) => new(poll ?? SamplePoll(), Template.Goals, Template.Process, language);
+
+    private static JsonElement Json(AdaptiveCard card) => BotJson.ToElement(card);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryQuestionPageValidates(string language)
+    {
+        var context = Context(language);
+        for (var page = 1; page <= PollCards.PageCount(context.Poll); page++)
+        {
+            CardSchema.AssertValid(Json(PollCards.Questions(context, page, [], [], refreshUserIds: [])));
+            CardSchema.AssertValid(Json(PollCards.Questions(context, page, MyAnswers, [new PollProblem("q1", "Falsch.", "Wrong.")], refreshUserIds: null)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void AnsweredResultsAndClosedCardsValidate(string language)
+    {
+        var context = Context(language);
+        var results = PollTally.Compute(context.Poll, MyAnswers, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        CardSchema.AssertValid(Json(PollCards.Answered(context, MyAnswers, results, ["29:a", "29:b"])));
+        CardSchema.AssertValid(Json(PollCards.Answered(context, MyAnswers, null, null)));
+        CardSchema.AssertValid(Json(PollCards.Closed(context, results)));
+        CardSchema.AssertValid(Json(PollCards.Closed(context, null)));
+    }
+
+    [Fact]
+    public void TenQuestionsArePagedThreeAtATime()
+    {
+        var poll = SamplePoll() with { Questions = [.. Enumerable.Range(1, 10).Select(i => SamplePoll().Questions[0] with { Id = $"q{i}" })] };
+        Assert.Equal(4, PollCards.PageCount(poll));
+        Assert.Equal(["q10"], PollCards.QuestionsOnPage(poll, 4).Select(q => q.Id));
+    }
+
+    [Fact]
+    public void AnswersArePrefilledWhenChanging()
+    {
+        var card = Json(PollCards.Questions(Context("de"), 1, MyAnswers, [], null)).GetRawText();
+        Assert.Contains("\"id\":\"q1.klima-1\"", card);
+        Assert.Contains("\"value\":\"4\"", card);
+        Assert.Contains("\"value\":\"na\"", card);
+        Assert.Contains("\"value\":\"a,c\"", card);
+    }
+
+    [Fact]
+    public void EveryInputIdOfACardIsOneThePollReads()
+    {
+        var context = Context("de");
+        var inputs = new List<string>();
+        for (var page = 1; page <= PollCards.PageCount(context.Poll); page++)
+        {
+            CollectIds(Json(PollCards.Questions(context, page, [], [], null)), inputs);
+        }
+        var expected = context.Poll.Questions.SelectMany(PollSubmission.InputIds).Order().ToList();
+        Assert.Equal(expected, inputs.Order().ToList());
+    }
+
+    [Fact]
+    public void GroupChatCardsRefreshByHandAndActionsFallBackToSubmit()
+    {
+        var card = Json(PollCards.Questions(Context("de"), 1, [], [], refreshUserIds: []));
+        Assert.Equal(0, card.GetProperty("refresh").GetProperty("userIds").GetArrayLength());
+        Assert.Equal(PollCards.RefreshVerb, card.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString());
+        var text = card.GetRawText();
+        Assert.Contains("\"type\":\"Action.Execute\"", text);
+        Assert.Contains("\"fallback\":{\"type\":\"Action.Submit\"", text);
+    }
+
+    [Fact]
+    public void MoreThanSixtyRefreshUsersFallBackToManualRefresh()
+    {
+        var many = Enumerable.Range(0, 61).Select(i => $"29:{i}").ToList();
+        var card = Json(PollCards.Answered(Context("de"), MyAnswers, null, many));
+        Assert.Equal(0, card.GetProperty("refresh").GetProperty("userIds").GetArrayLength());
+    }
+
+    private static void CollectIds(JsonElement element, List<string> ids)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (element.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
+            {
+                ids.Add(element.GetProperty("id").GetString()!);
+            }
+            foreach (var property in element.EnumerateObject())
+            {
+                CollectIds(property.Value, ids);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                CollectIds(item, ids);
+            }
+        }
+    }
+}
