@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
 using Leitbild.Teams.Core.Scheduling.Workshops;
@@ -31,6 +32,12 @@ public static class SchedulingServices
         services.AddSingleton<InterviewCampaignService>();
         services.AddSingleton<WorkshopService>();
         services.AddHostedService<SchedulingWorker>();
+
+        // The tab: the Interviews & Workshops page, "Termine" per phase, and "Meine Termine" on Mein Leitbild.
+        services.AddSingleton<SchedulingViews>();
+        services.AddSingleton(new TabSectionModule(TabSections.InterviewsWorkshops, "/tab/js/features/scheduling.js"));
+        services.AddSingleton<IPhaseItemsSource, SchedulingPhaseItems>();
+        services.AddSingleton<IMyItemsSource, SchedulingMyItems>();
         return services;
     }
 }
