@@ -7,6 +7,7 @@ var scenarios = new Dictionary<string, Func<string[], Task<int>>>(StringComparer
     ["results-drain"] = _ => ResultsDrainScenario.RunAsync(),
     ["scheduling-60"] = SchedulingSixtyPeopleScenario.RunAsync,
     ["scheduling-200"] = SchedulingTwoHundredPeopleScenario.RunAsync,
+    ["tab-results"] = TabResultsScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -54,4 +54,6 @@ public sealed class Microsoft365Options
     public string? ClientSecret { get; set; }
     /// <summary>SharePoint site id (host,siteCollectionId,webId) holding the results lists.</summary>
     public string? SharePointSiteId { get; set; }
+    /// <summary>The same site's https address (https://contoso.sharepoint.com/sites/leitbild): the results page links to its lists.</summary>
+    public string? SharePointSiteUrl { get; set; }
 }

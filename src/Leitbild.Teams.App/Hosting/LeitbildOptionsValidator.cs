@@ -24,6 +24,11 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
             Require(failures, "Leitbild:Microsoft365:ClientSecret", m365.ClientSecret);
             Require(failures, "Leitbild:Microsoft365:SharePointSiteId", m365.SharePointSiteId);
             Require(failures, "Leitbild:AnonymousKey", options.AnonymousKey);
+            if (!string.IsNullOrWhiteSpace(m365.SharePointSiteUrl)
+                && (!Uri.TryCreate(m365.SharePointSiteUrl, UriKind.Absolute, out var site) || site.Scheme != Uri.UriSchemeHttps))
+            {
+                failures.Add("Leitbild:Microsoft365:SharePointSiteUrl: keine https-Adresse / not an https address");
+            }
             if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             {
                 failures.Add("Leitbild:PublicBaseUrl: fehlt oder ist keine https-Adresse / missing or not an https address");

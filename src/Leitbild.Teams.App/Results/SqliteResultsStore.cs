@@ -86,6 +86,16 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
         return GoalSummaryCalculator.Compute(goalId, answers);
     }
 
+    public async Task<IReadOnlyList<GoalSummary>> ReadGoalSummariesAsync(IReadOnlyList<string> goalIds, CancellationToken cancellationToken)
+    {
+        var summaries = new List<GoalSummary>(goalIds.Count);
+        foreach (var goalId in goalIds)
+        {
+            summaries.Add(await ReadGoalSummaryAsync(goalId, cancellationToken));
+        }
+        return summaries;
+    }
+
     /// <summary>Summaries are computed when read, so there is no stored view to bring up to date.</summary>
     public Task RefreshSummariesAsync(IReadOnlyCollection<string> goalIds, CancellationToken cancellationToken) => Task.CompletedTask;
 }
