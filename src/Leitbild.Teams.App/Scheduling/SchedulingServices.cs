@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
@@ -22,9 +23,19 @@ public static class SchedulingServices
         services.AddSingleton<IHolidayCalendar>(NrwPublicHolidays.Instance);
         services.AddSingleton<SlotFinder>();
         services.AddSingleton<LocalCalendar>();
-        services.AddSingleton<ICalendar>(sp => sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.Mode == AppMode.Local
-            ? sp.GetRequiredService<LocalCalendar>()
-            : new GraphCalendar(sp.GetRequiredService<GraphServiceClient>(), sp.GetService<ILogger<GraphCalendar>>()));
+        services.AddSingleton<ICalendar>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            if (options.Mode == AppMode.Local)
+            {
+                return sp.GetRequiredService<LocalCalendar>();
+            }
+            // A GraphServiceClient registered by shared Graph wiring wins; until there is one, the app-only client the
+            // results store uses. Without this the app did not start in Microsoft 365 mode (the worker needs a calendar).
+            var graph = sp.GetService<GraphServiceClient>()
+                ?? ResultsGraph.CreateClient(options, baseUrl: null, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+            return new GraphCalendar(graph, sp.GetService<ILogger<GraphCalendar>>());
+        });
         services.AddSingleton<SqliteInterviewStore>();
         services.AddSingleton<IInterviewStore>(sp => sp.GetRequiredService<SqliteInterviewStore>());
         services.AddSingleton<SqliteWorkshopStore>();

@@ -72,13 +72,20 @@ public sealed class SchedulingPhaseItems(IInterviewStore interviews, IWorkshopSt
 /// "Meine Termine" on Mein Leitbild: the person's interview proposals (each a button that books it) and their booked
 /// interviews and workshops (with the .ics file in local mode).
 /// </summary>
-public sealed class SchedulingMyItems(SchedulingViews views) : IMyItemsSource
+public sealed class SchedulingMyItems(IInterviewStore interviews, IWorkshopStore workshops, IServiceProvider services) : IMyItemsSource
 {
     public string Kind => TabItemKinds.Appointments;
 
     public async Task<IReadOnlyList<TabItem>> ForPersonAsync(TabUser user, string language, CancellationToken cancellationToken)
     {
-        var mine = await views.MineAsync(user, cancellationToken);
+        // Nothing scheduled for this person: answer from the stores alone. The views need the calendar, which in Microsoft
+        // 365 mode is Graph; Mein Leitbild must open for everyone whether or not a calendar is reachable.
+        if ((await interviews.ListInterviewsOfPersonAsync(user.Id, cancellationToken)).Count == 0
+            && !(await workshops.ListWorkshopsAsync(cancellationToken)).Any(w => w.Participants.Any(p => p.PersonId == user.Id)))
+        {
+            return [];
+        }
+        var mine = await services.GetRequiredService<SchedulingViews>().MineAsync(user, cancellationToken);
         var items = new List<TabItem>();
         foreach (var interview in mine.Interviews)
         {
@@ -135,7 +142,8 @@ public static class SchedulingLabels
         var culture = CultureInfo.GetCultureInfo(english ? "en-GB" : "de-DE");
         var from = BerlinTime.ToLocal(start);
         var to = BerlinTime.ToLocal(end);
-        var day = from.ToString(english ? "ddd d MMM yyyy" : "ddd, dd.MM.yyyy", culture);
+        // As the tab's script writes them (Intl.DateTimeFormat), so a time reads the same on the button and in the list.
+        var day = from.ToString(english ? "ddd d MMM yyyy" : "ddd'., 'dd.MM.yyyy", culture);
         return $"{day}, {from.ToString("HH:mm", culture)}–{to.ToString("HH:mm", culture)}";
     }
 

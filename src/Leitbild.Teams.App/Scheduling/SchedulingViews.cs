@@ -45,7 +45,7 @@ public sealed class SchedulingViews(
 
     public async Task<SchedulingOverview> OverviewAsync(TabUser user, CancellationToken cancellationToken)
     {
-        var names = await NamesAsync(cancellationToken);
+        var names = await NamesAsync(withRooms: true, cancellationToken);
         var campaigns = new List<CampaignView>();
         foreach (var campaign in await interviews.ListCampaignsAsync(cancellationToken))
         {
@@ -70,9 +70,13 @@ public sealed class SchedulingViews(
     /// a date is being voted on or fixed. Workshops still being planned are the organizers' business.</summary>
     public async Task<MyAppointments> MineAsync(TabUser user, CancellationToken cancellationToken)
     {
-        var names = await NamesAsync(cancellationToken);
+        var personalInterviews = await campaignService.ForPersonAsync(user.Id, cancellationToken);
+        var allWorkshops = await workshops.ListWorkshopsAsync(cancellationToken);
+        var withRooms = personalInterviews.Any(p => p.Interview.Booked?.RoomEmail is not null || p.OpenProposals.Any(o => o.Proposal.RoomEmail is not null))
+            || allWorkshops.Any(w => w.RoomEmail is not null);
+        var names = await NamesAsync(withRooms, cancellationToken);
         var mine = new List<MyInterview>();
-        foreach (var personal in await campaignService.ForPersonAsync(user.Id, cancellationToken))
+        foreach (var personal in personalInterviews)
         {
             var interview = personal.Interview;
             if (interview.Status == InterviewStatus.NoSlots)
@@ -83,7 +87,7 @@ public sealed class SchedulingViews(
                 interview.Booked is null ? [] : names.Of(interview.Booked.InterviewerEmails), names.OfOptional(interview.Booked?.RoomEmail), interview.EventId,
                 personal.OpenProposals.Select(p => ToView(p.Proposal, p.Available, names)).ToList()));
         }
-        var invited = (await workshops.ListWorkshopsAsync(cancellationToken))
+        var invited = allWorkshops
             .Where(w => w.Status is WorkshopStatus.Voting or WorkshopStatus.Booked || (w.Status == WorkshopStatus.Cancelled && w.Start is not null))
             .Select(w => (Workshop: w, Me: w.Participants.FirstOrDefault(p => p.PersonId == user.Id)))
             .Where(x => x.Me is not null)
@@ -95,30 +99,35 @@ public sealed class SchedulingViews(
 
     public async Task<IReadOnlyList<ProposalView>> ProposalsAsync(string interviewId, CancellationToken cancellationToken)
     {
-        var names = await NamesAsync(cancellationToken);
-        return (await campaignService.OpenProposalsAsync(interviewId, cancellationToken)).Select(p => ToView(p.Proposal, p.Available, names)).ToList();
+        var open = await campaignService.OpenProposalsAsync(interviewId, cancellationToken);
+        var names = await NamesAsync(open.Any(p => p.Proposal.RoomEmail is not null), cancellationToken);
+        return open.Select(p => ToView(p.Proposal, p.Available, names)).ToList();
     }
 
     /// <summary>The event with a name for every attendee the calendar gave only an address for.</summary>
     public async Task<CalendarEvent> WithNamesAsync(CalendarEvent e, CancellationToken cancellationToken)
     {
-        var names = await NamesAsync(cancellationToken);
+        var names = await NamesAsync(e.Attendees.Any(a => a.Kind == AttendeeKind.Resource), cancellationToken);
         return e with { Attendees = e.Attendees.Select(a => a with { DisplayName = string.IsNullOrWhiteSpace(a.DisplayName) ? names.Of(a.Email) : a.DisplayName }).ToList() };
     }
 
     private static ProposalView ToView(InterviewProposal proposal, bool available, Names names) =>
         new(proposal, available, names.Of(proposal.InterviewerEmails), names.OfOptional(proposal.RoomEmail));
 
-    private async Task<Names> NamesAsync(CancellationToken cancellationToken)
+    /// <summary>People's names from the directory; rooms' names only when asked (in Microsoft 365 mode that is a Graph call).</summary>
+    private async Task<Names> NamesAsync(bool withRooms, CancellationToken cancellationToken)
     {
         var byEmail = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var person in (await directory.GetOrganisationAsync(cancellationToken)).People)
         {
             byEmail[person.Email] = person.DisplayName;
         }
-        foreach (var room in await calendar.ListRoomsAsync(cancellationToken))
+        if (withRooms)
         {
-            byEmail[room.Email] = room.DisplayName;
+            foreach (var room in await calendar.ListRoomsAsync(cancellationToken))
+            {
+                byEmail[room.Email] = room.DisplayName;
+            }
         }
         return new Names(byEmail);
     }

@@ -26,10 +26,12 @@ export function formatDateTime(iso, lang) {
   }).format(new Date(iso));
 }
 
-/** "Di., 12.05.2026, 10:00–11:00" / "Tue, 12 May 2026, 10:00–11:00", Berlin time. */
+/** "Di., 12.05.2026, 10:00–11:00" / "Tue 12 May 2026, 10:00–11:00", Berlin time (the server writes the same). */
 export function formatTimeRange(startIso, endIso, lang) {
   const locale = lang === 'en' ? 'en-GB' : 'de-DE';
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' })
+  const day = new Intl.DateTimeFormat(locale, lang === 'en'
+    ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Berlin' }
+    : { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Berlin' })
     .format(new Date(startIso));
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
   return `${day}, ${time.format(new Date(startIso))}–${time.format(new Date(endIso))}`;

@@ -1,7 +1,7 @@
 // Dashboard › Ergebnisse (reviewers and organizers): per field of action and goal the number of answers, the mean and the
 // distribution of ratings, comments (read-only; moderation comes with the polls), and the departments the Core rule
 // allows (at least five people). Organizers export CSV and XLSX; in Microsoft 365 mode a link opens the SharePoint lists.
-import { h, idFor } from '../dom.js';
+import { h, append, idFor } from '../dom.js';
 import { t } from '../i18n.js';
 import { renderMessage, loadError } from '../layout.js';
 import { distributionChart, formatMean } from '../charts.js';
@@ -99,7 +99,7 @@ function goalCard(goal, data, lang) {
 
 function fieldSection(field, data, lang) {
   const headingId = idFor('field-heading', field.id);
-  return h('section', { class: 'card field', id: idFor('field', field.id), 'aria-labelledby': headingId },
+  return h('section', { class: 'card field-of-action', id: idFor('field', field.id), 'aria-labelledby': headingId },
     h('h2', { id: headingId }, field.title),
     field.answerCount === 0
       ? h('p', { class: 'coming-text' }, t('tab.results.noAnswers'))
@@ -118,7 +118,7 @@ export async function render(container, context) {
   }
   const data = result.data;
   const lang = context.lang;
-  container.append(
+  append(container, [
     h('h1', null, t('tab.results.heading')),
     h('p', { class: 'lead' }, data.processTitle),
     h('p', null, t('tab.results.total', number(data.answerCount, lang))),
@@ -130,5 +130,5 @@ export async function render(container, context) {
     data.canExport ? exportBar(data, context) : null,
     h('nav', { class: 'toc', 'aria-label': t('tab.results.fields') },
       h('ul', null, data.fieldsOfAction.map((field) => h('li', null, h('a', { href: `#${idFor('field', field.id)}` }, field.title))))),
-    data.fieldsOfAction.map((field) => fieldSection(field, data, lang)));
+    data.fieldsOfAction.map((field) => fieldSection(field, data, lang))]);
 }

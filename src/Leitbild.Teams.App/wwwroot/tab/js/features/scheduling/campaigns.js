@@ -123,7 +123,7 @@ function interviewRow(ctx, campaign, row) {
   const actions = [];
   if (ctx.canOrganize && (row.status === 'proposed' || row.status === 'booked')) {
     const show = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false',
-      'aria-label': t('tab.scheduling.interview.proposalsFor', row.intervieweeName) }, t('tab.scheduling.interview.proposals'));
+      'aria-label': `${t('tab.scheduling.interview.proposals')}: ${row.intervieweeName}` }, t('tab.scheduling.interview.proposals'));
     const load = proposalsPanel(ctx, row, detailCell);
     show.addEventListener('click', async () => {
       const open = show.getAttribute('aria-expanded') === 'true';

@@ -63,17 +63,18 @@ export function icsButton(ctx, eventId, label) {
 
 /**
  * A destructive action in two steps (no window.confirm: hosts may block dialogs): the first click asks, the second acts.
- * action() resolves to an API result; on failure its reason is shown next to the button.
+ * The accessible name is the visible label and what it applies to. action() resolves to an API result; on failure its
+ * reason is shown next to the button.
  */
-export function confirmButton(label, confirmLabel, ariaLabel, ctx, action) {
+export function confirmButton(label, confirmLabel, subject, ctx, action) {
   const status = h('span', { class: 'form-error', role: 'alert' });
-  const button = h('button', { type: 'button', class: 'secondary small danger', 'aria-label': ariaLabel }, label);
+  const button = h('button', { type: 'button', class: 'secondary small danger', 'aria-label': `${label}: ${subject}` }, label);
   let armed = false;
   button.addEventListener('click', async () => {
     if (!armed) {
       armed = true;
       button.textContent = confirmLabel;
-      button.setAttribute('aria-label', `${confirmLabel}: ${ariaLabel}`);
+      button.setAttribute('aria-label', `${confirmLabel}: ${subject}`);
       return;
     }
     button.disabled = true;

@@ -3,7 +3,7 @@
 import { h, clear, idFor } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { field, select, showProblem } from '../../form.js';
-import { addDays, berlinStartOfDay, formatTimeRange, formatDateTime, todayInBerlin } from '../../format.js';
+import { addDays, berlinDay, berlinStartOfDay, formatTimeRange, formatDateTime, todayInBerlin } from '../../format.js';
 import { peoplePicker } from '../../picker.js';
 import { problemText } from '../../actions.js';
 import { phaseField, phaseTitle, windowFields, windowText, icsButton, confirmButton } from './common.js';
@@ -121,8 +121,10 @@ function slotsPanel(ctx, workshop, panel) {
         h('td', null, h('details', null, h('summary', null, t('tab.scheduling.workshop.who')), attendanceList(slot))),
         h('td', null, book));
     });
-    const firstStart = slots.map((s) => s.start).sort()[0];
-    const deadlineDefault = addDays(todayInBerlin(), 5);
+    const firstStart = slots.map((s) => new Date(s.start)).sort((a, b) => a - b)[0].toISOString();
+    // The vote must end before the first time it offers: by default at the end of the day before it.
+    const dayBefore = addDays(berlinDay(firstStart), -1);
+    const deadlineDefault = dayBefore < todayInBerlin() ? todayInBerlin() : dayBefore;
     const deadline = field(t('tab.scheduling.field.deadline'), h('input', { type: 'date', name: 'deadline', value: deadlineDefault }),
       { hint: t('tab.scheduling.hint.deadline', formatDateTime(firstStart, context.lang)) });
     const startVote = h('button', { type: 'button', class: 'secondary' }, t('tab.scheduling.workshop.startVote'));
