@@ -194,4 +194,43 @@ public sealed class SchedulingPageTests(BrowserApp app)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(tab.Problems);
     }
+
+    [Fact]
+    public async Task AnOrganizerReschedulesAnInterviewAndCancelsItAfterConfirming()
+    {
+        var started = await app.Api.SendAsync(HttpMethod.Post, "/api/scheduling/campaigns", await OrganizerTokenAsync(), new
+        {
+            title = "Interview mit Nachfrage",
+            interviewerIds = new[] { SeededPeople.ModeratorUdo },
+            interviewees = new[] { SeededPeople.FifthStaff },
+            durationMinutes = 60,
+            windowStart = Days.FromToday(50),
+            windowEnd = Days.FromToday(70),
+        });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+
+        await using var tab = await TabPage.OpenAsync(app);
+        await tab.GoToAsync(Page, SeededPeople.OrganizerName);
+        var campaign = tab.Page.Locator("article.campaign").Filter(new() { Has = tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Interview mit Nachfrage" }) });
+        var row = campaign.Locator("tbody tr[id^='interview-']").Filter(new() { HasText = SeededPeople.FifthStaffName });
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Neu planen: {SeededPeople.FifthStaffName}" }).ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "neue Vorschläge" }))
+            .ToHaveTextAsync($"3 neue Vorschläge für {SeededPeople.FifthStaffName}.");
+        await Assertions.Expect(row).ToContainTextAsync("3 Vorschläge offen");
+
+        var cancel = row.GetByRole(AriaRole.Button, new() { Name = $"Absagen: Interview mit {SeededPeople.FifthStaffName}" });
+        await cancel.ClickAsync();
+        // The first click only asks; nothing is cancelled yet.
+        var really = row.GetByRole(AriaRole.Button, new() { Name = $"Wirklich absagen: Interview mit {SeededPeople.FifthStaffName}" });
+        await Assertions.Expect(really).ToBeVisibleAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Vorschläge verschickt");
+        await really.ClickAsync();
+
+        await Assertions.Expect(row).ToContainTextAsync("Abgesagt");
+        await Assertions.Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Assertions.Expect(campaign.Locator(".badge").First).ToHaveTextAsync("0 von 0 Interviews gebucht");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.Problems);
+    }
 }

@@ -28,4 +28,7 @@ public static class SeededPeople
     /// <summary>Udo Testmoderator (extern): a guest organizer who interviews.</summary>
     public const string ModeratorUdo = "0d8a3415-1b4c-53ee-b9d5-bbdbbdbb57d2";
     public const string ModeratorUdoName = "Udo Testmoderator (extern)";
+    /// <summary>Greta Beispiel, StA 20: staff only.</summary>
+    public const string FifthStaff = "8da789cc-fb1e-577a-9661-c533b92a27b7";
+    public const string FifthStaffName = "Greta Beispiel";
 }
