@@ -24,6 +24,9 @@ param tenantId string = subscription().tenantId
 @description('SharePoint site id (host,siteCollectionId,webId) that holds the results lists.')
 param sharePointSiteId string
 
+@description('The same site\'s address (https://<tenant>.sharepoint.com/sites/<name>); the tab\'s results page links to its lists. Empty: no link.')
+param sharePointSiteUrl string = ''
+
 @description('Organisation name, shown in Graph traffic identification (NONISV|organisation|Leitbild.Teams/version).')
 param organisationName string
 
@@ -69,6 +72,7 @@ var leitbildSettings = {
   Leitbild__Microsoft365__ClientId: appId
   Leitbild__Microsoft365__ClientSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${clientSecretName})'
   Leitbild__Microsoft365__SharePointSiteId: sharePointSiteId
+  Leitbild__Microsoft365__SharePointSiteUrl: sharePointSiteUrl
 }
 
 var hostSettings = {

@@ -6,6 +6,7 @@ using 'main.bicep'
 param namePrefix = 'leitbild'
 param appId = '00000000-0000-0000-0000-000000000000' // Entra app registration: Application (client) ID
 param sharePointSiteId = 'contoso.sharepoint.com,00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000'
+param sharePointSiteUrl = 'https://contoso.sharepoint.com/sites/leitbild'
 param organisationName = 'Stadt Bergkamen'
 param publicHostName = ''
 param planSku = 'B1'

@@ -59,4 +59,6 @@ public sealed class Microsoft365Options
     public string? SharePointSiteId { get; set; }
     /// <summary>Graph's base address; only for national clouds. Default https://graph.microsoft.com/v1.0/.</summary>
     public string? GraphBaseUrl { get; set; }
+    /// <summary>The same site's https address (https://contoso.sharepoint.com/sites/leitbild): the results page links to its lists.</summary>
+    public string? SharePointSiteUrl { get; set; }
 }

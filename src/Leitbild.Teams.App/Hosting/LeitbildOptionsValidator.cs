@@ -32,6 +32,11 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
             {
                 failures.Add("Leitbild:Microsoft365:GraphBaseUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
             }
+            if (!string.IsNullOrWhiteSpace(m365.SharePointSiteUrl)
+                && (!Uri.TryCreate(m365.SharePointSiteUrl, UriKind.Absolute, out var site) || site.Scheme != Uri.UriSchemeHttps))
+            {
+                failures.Add("Leitbild:Microsoft365:SharePointSiteUrl: keine https-Adresse / not an https address");
+            }
             if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
             {
                 failures.Add("Leitbild:PublicBaseUrl: fehlt oder ist keine https-Adresse / missing or not an https address");

@@ -9,7 +9,14 @@ using Leitbild.Teams.Core.Results;
 namespace Leitbild.Teams.App.ResultsStorage;
 
 /// <summary>A sheet to export: headers and rows of cells (text, whole or decimal numbers, or empty).</summary>
-public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
+public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)
+{
+    public ExportTable WithoutColumn(int index) => this with
+    {
+        Headers = [.. Headers.Where((_, i) => i != index)],
+        Rows = [.. Rows.Select(row => (IReadOnlyList<object?>)[.. row.Where((_, i) => i != index)])],
+    };
+}
 
 /// <summary>
 /// Answers and goal summaries as tables, written as CSV for German Excel (UTF-8 with BOM, ';' between fields,
@@ -19,19 +26,25 @@ public static class ResultsExport
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    public static ExportTable AnswersTable(IEnumerable<Answer> answers, string? language) => new(
-        Texts.Get("results.sheet.answers", language),
-        [.. new[] { "poll", "question", "goal", "fieldOfAction", "kind", "rating", "choices", "rank", "text", "department", "respondent", "answeredAt", "phase", "channel", "appVersion" }
-            .Select(c => Texts.Get("results.column." + c, language))],
-        answers.Select(a => (IReadOnlyList<object?>)
-        [
-            a.PollId, a.QuestionId, a.GoalId, a.FieldOfActionId,
-            Texts.Get("results.kind." + CamelCase(a.Value.Kind.ToString()), language),
-            a.Value.Rating, a.Value.Kind == AnswerKind.Choice ? string.Join(" | ", a.Value.Choices) : null, a.Value.Rank, a.Value.Text,
-            a.DepartmentId, a.RespondentKey,
-            TimeZoneInfo.ConvertTime(a.AnsweredAt, Berlin).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            a.PhaseId, Texts.Get("results.channel." + CamelCase(a.Channel.ToString()), language), a.AppVersion,
-        ]).ToList());
+    /// <summary>Every answer, one row each. <paramref name="withRespondent"/> false leaves the respondent key out (guests).</summary>
+    public static ExportTable AnswersTable(IEnumerable<Answer> answers, string? language, bool withRespondent = true)
+    {
+        string[] columns = ["poll", "question", "goal", "fieldOfAction", "kind", "rating", "choices", "rank", "text", "department", "respondent", "answeredAt", "phase", "channel", "appVersion"];
+        var respondent = Array.IndexOf(columns, "respondent");
+        var table = new ExportTable(
+            Texts.Get("results.sheet.answers", language),
+            [.. columns.Select(c => Texts.Get("results.column." + c, language))],
+            answers.Select(a => (IReadOnlyList<object?>)
+            [
+                a.PollId, a.QuestionId, a.GoalId, a.FieldOfActionId,
+                Texts.Get("results.kind." + CamelCase(a.Value.Kind.ToString()), language),
+                a.Value.Rating, a.Value.Kind == AnswerKind.Choice ? string.Join(" | ", a.Value.Choices) : null, a.Value.Rank, a.Value.Text,
+                a.DepartmentId, a.RespondentKey,
+                TimeZoneInfo.ConvertTime(a.AnsweredAt, Berlin).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                a.PhaseId, Texts.Get("results.channel." + CamelCase(a.Channel.ToString()), language), a.AppVersion,
+            ]).ToList());
+        return withRespondent ? table : table.WithoutColumn(respondent);
+    }
 
     /// <summary>One row per goal over all offices, then one per office that may be shown (≥ 5 respondents).</summary>
     public static ExportTable SummaryTable(IEnumerable<GoalSummary> summaries, string? language)

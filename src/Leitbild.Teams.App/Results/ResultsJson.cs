@@ -15,6 +15,9 @@ internal static class ResultsJson
 
     public static string Serialize(Answer answer) => JsonSerializer.Serialize(answer, Options);
 
+    /// <summary>The kind as the documents spell it ("rating", "noAnswer", …), for the store's kind column.</summary>
+    public static string KindName(AnswerKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
     public static Answer Deserialize(string json) =>
         JsonSerializer.Deserialize<Answer>(json, Options) ?? throw new InvalidDataException("Stored answer is null.");
 }

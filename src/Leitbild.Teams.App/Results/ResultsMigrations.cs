@@ -45,5 +45,26 @@ internal static class ResultsMigrations
                 ever_sent INTEGER NOT NULL DEFAULT 0
             );
             """),
+        // The results page aggregates in SQL instead of reading every answer: the values it counts become columns,
+        // filled from the stored documents. answered_at is UTC, fixed width, so text order is time order.
+        new(202, "results answers: columns for aggregates", """
+            ALTER TABLE results_answers ADD COLUMN kind TEXT;
+            ALTER TABLE results_answers ADD COLUMN rating INTEGER;
+            ALTER TABLE results_answers ADD COLUMN rank INTEGER;
+            ALTER TABLE results_answers ADD COLUMN respondent_key TEXT;
+            ALTER TABLE results_answers ADD COLUMN field_of_action_id TEXT;
+            ALTER TABLE results_answers ADD COLUMN answered_at TEXT;
+            UPDATE results_answers SET
+                kind = json_extract(document, '$.value.kind'),
+                rating = json_extract(document, '$.value.rating'),
+                rank = json_extract(document, '$.value.rank'),
+                respondent_key = json_extract(document, '$.respondentKey'),
+                field_of_action_id = json_extract(document, '$.fieldOfActionId'),
+                answered_at = strftime('%Y-%m-%dT%H:%M:%SZ', json_extract(document, '$.answeredAt'));
+            -- Covering indexes: counts per goal and department read only the index; comments and choices by kind first.
+            CREATE INDEX ix_results_answers_goal_stats ON results_answers(goal_id, department_id, respondent_key, kind, rating, rank);
+            CREATE INDEX ix_results_answers_kind ON results_answers(kind, goal_id, answered_at, answer_key);
+            CREATE INDEX ix_results_answers_goal_time ON results_answers(goal_id, answered_at, answer_key);
+            """),
     ];
 }

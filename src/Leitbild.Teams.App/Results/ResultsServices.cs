@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Results;
 using Leitbild.Teams.Graph.SharePoint;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,9 @@ public static class ResultsServices
         services.AddSingleton<RespondentKeyFactory>();
         services.AddSingleton<ResultsOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultsOutboxWorker>());
+
+        // The tab's Ergebnisse page (reviewers and organizers).
+        services.AddSingleton(new TabSectionModule(TabSections.Results, "/tab/js/features/results.js"));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Results;
 using Microsoft.Data.Sqlite;
@@ -22,11 +23,14 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO results_answers(answer_key, poll_id, goal_id, department_id, document, stored_at)
-                VALUES ($key, $poll, $goal, $department, $document, $at)
+                INSERT INTO results_answers(answer_key, poll_id, goal_id, department_id, document, stored_at,
+                    kind, rating, rank, respondent_key, field_of_action_id, answered_at)
+                VALUES ($key, $poll, $goal, $department, $document, $at, $kind, $rating, $rank, $respondent, $field, $answeredAt)
                 ON CONFLICT(answer_key) DO UPDATE SET
                     poll_id = excluded.poll_id, goal_id = excluded.goal_id, department_id = excluded.department_id,
-                    document = excluded.document, stored_at = excluded.stored_at
+                    document = excluded.document, stored_at = excluded.stored_at,
+                    kind = excluded.kind, rating = excluded.rating, rank = excluded.rank, respondent_key = excluded.respondent_key,
+                    field_of_action_id = excluded.field_of_action_id, answered_at = excluded.answered_at
                 WHERE document <> excluded.document
                 """;
             command.Parameters.AddWithValue("$key", answer.Key);
@@ -35,6 +39,12 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
             command.Parameters.AddWithValue("$department", (object?)answer.DepartmentId ?? DBNull.Value);
             command.Parameters.AddWithValue("$document", ResultsJson.Serialize(answer));
             command.Parameters.AddWithValue("$at", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$kind", ResultsJson.KindName(answer.Value.Kind));
+            command.Parameters.AddWithValue("$rating", (object?)answer.Value.Rating ?? DBNull.Value);
+            command.Parameters.AddWithValue("$rank", (object?)answer.Value.Rank ?? DBNull.Value);
+            command.Parameters.AddWithValue("$respondent", answer.RespondentKey);
+            command.Parameters.AddWithValue("$field", answer.FieldOfActionId);
+            command.Parameters.AddWithValue("$answeredAt", AnsweredAt(answer.AnsweredAt));
             await command.ExecuteNonQueryAsync(cancellationToken);
             results.Add(AnswerWriteResult.Stored(answer.Key));
         }
@@ -72,18 +82,122 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
         return new AnswerPage(page.Select(r => r.Answer).ToList(), next);
     }
 
-    public async Task<GoalSummary> ReadGoalSummaryAsync(string goalId, CancellationToken cancellationToken)
+    public async Task<GoalSummary> ReadGoalSummaryAsync(string goalId, CancellationToken cancellationToken) =>
+        (await ReadGoalSummariesAsync([goalId], cancellationToken))[0];
+
+    /// <summary>
+    /// Four aggregate queries over the answer columns for all goals at once (counts, departments, choices, comment
+    /// texts) instead of reading and parsing every answer; Core's <see cref="GoalSummaryCalculator.FromTally"/> then
+    /// applies the same rules as for answers read one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<GoalSummary>> ReadGoalSummariesAsync(IReadOnlyList<string> goalIds, CancellationToken cancellationToken)
     {
-        var answers = new List<Answer>();
-        string? token = null;
-        do
+        var goals = JsonSerializer.Serialize(goalIds.Distinct(StringComparer.Ordinal));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One read transaction: the four queries see the same answers even while the outbox worker writes.
+        await using var snapshot = connection.BeginTransaction(deferred: true);
+        var tallies = new Dictionary<string, GoalTally>(StringComparer.Ordinal);
+        await ForEachRowAsync(snapshot, """
+            SELECT a.goal_id, COUNT(*), COUNT(DISTINCT a.respondent_key),
+                SUM(a.kind = 'rating' AND a.rating = 1), SUM(a.kind = 'rating' AND a.rating = 2), SUM(a.kind = 'rating' AND a.rating = 3),
+                SUM(a.kind = 'rating' AND a.rating = 4), SUM(a.kind = 'rating' AND a.rating = 5),
+                SUM(a.kind = 'noAnswer'), SUM(a.kind = 'rank' AND a.rank IS NOT NULL), TOTAL(CASE WHEN a.kind = 'rank' THEN a.rank END),
+                (SELECT f.field_of_action_id FROM results_answers f WHERE f.goal_id = a.goal_id ORDER BY f.answered_at, f.answer_key LIMIT 1)
+            FROM results_answers a
+            WHERE a.goal_id IN (SELECT value FROM json_each($goals))
+            GROUP BY a.goal_id
+            """, goals, reader =>
         {
-            var page = await ReadAnswersAsync(new AnswerQuery { GoalId = goalId, PageSize = AnswerQuery.MaxPageSize, ContinuationToken = token }, cancellationToken);
-            answers.AddRange(page.Answers);
-            token = page.ContinuationToken;
+            var goal = reader.GetString(0);
+            tallies[goal] = new GoalTally
+            {
+                GoalId = goal,
+                AnswerCount = reader.GetInt32(1),
+                RespondentCount = reader.GetInt32(2),
+                Distribution = [reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)],
+                NoAnswerCount = reader.GetInt32(8),
+                RankCount = reader.GetInt32(9),
+                RankSum = (long)reader.GetDouble(10),
+                FieldOfActionId = reader.IsDBNull(11) ? null : reader.GetString(11),
+            };
+        }, cancellationToken);
+
+        var departments = new Dictionary<string, List<DepartmentTally>>(StringComparer.Ordinal);
+        await ForEachRowAsync(snapshot, """
+            SELECT goal_id, department_id, COUNT(DISTINCT respondent_key),
+                SUM(kind = 'rating' AND rating = 1), SUM(kind = 'rating' AND rating = 2), SUM(kind = 'rating' AND rating = 3),
+                SUM(kind = 'rating' AND rating = 4), SUM(kind = 'rating' AND rating = 5)
+            FROM results_answers
+            WHERE goal_id IN (SELECT value FROM json_each($goals)) AND department_id IS NOT NULL
+            GROUP BY goal_id, department_id
+            """, goals, reader =>
+        {
+            Add(departments, reader.GetString(0), new DepartmentTally(reader.GetString(1), reader.GetInt32(2),
+                [reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7)]));
+        }, cancellationToken);
+
+        var choices = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        await ForEachRowAsync(snapshot, """
+            SELECT a.goal_id, c.value, COUNT(*)
+            FROM results_answers a, json_each(a.document, '$.value.choices') c
+            WHERE a.kind = 'choice' AND a.goal_id IN (SELECT value FROM json_each($goals))
+            GROUP BY a.goal_id, c.value
+            """, goals, reader =>
+        {
+            var goal = reader.GetString(0);
+            if (!choices.TryGetValue(goal, out var counts))
+            {
+                choices[goal] = counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            }
+            counts[reader.GetString(1)] = reader.GetInt32(2);
+        }, cancellationToken);
+
+        var texts = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        await ForEachRowAsync(snapshot, """
+            SELECT goal_id, json_extract(document, '$.value.text')
+            FROM results_answers
+            WHERE kind = 'text' AND goal_id IN (SELECT value FROM json_each($goals))
+              -- Interview statements are shown only with the interviewee's consent, which the evaluation decides.
+              AND COALESCE(json_extract(document, '$.channel'), '') <> 'interview'
+            ORDER BY goal_id, answered_at, answer_key
+            """, goals, reader =>
+        {
+            Add(texts, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }, cancellationToken);
+
+        return goalIds.Select(goal => GoalSummaryCalculator.FromTally(tallies.TryGetValue(goal, out var tally)
+            ? tally with
+            {
+                Departments = departments.TryGetValue(goal, out var d) ? d : [],
+                ChoiceCounts = choices.TryGetValue(goal, out var c) ? c : new Dictionary<string, int>(),
+                Texts = texts.TryGetValue(goal, out var t) ? t : [],
+            }
+            : GoalTally.Empty(goal))).ToList();
+    }
+
+    /// <summary>UTC to the second, fixed width: sorts as text in time order (answers are stored in whole seconds).</summary>
+    internal static string AnsweredAt(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static async Task ForEachRowAsync(SqliteTransaction transaction, string sql, string goals, Action<SqliteDataReader> row, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$goals", goals);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            row(reader);
         }
-        while (token is not null);
-        return GoalSummaryCalculator.Compute(goalId, answers);
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> byGoal, string goal, T item)
+    {
+        if (!byGoal.TryGetValue(goal, out var list))
+        {
+            byGoal[goal] = list = [];
+        }
+        list.Add(item);
     }
 
     /// <summary>Summaries are computed when read, so there is no stored view to bring up to date.</summary>

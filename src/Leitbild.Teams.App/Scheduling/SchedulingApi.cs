@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Tab;
+using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
@@ -9,40 +12,67 @@ using static Leitbild.Teams.App.Scheduling.SchedulingContracts;
 namespace Leitbild.Teams.App.Scheduling;
 
 /// <summary>
-/// Organizer endpoints for scheduling, for the tab and the bot to build on. Authorization arrives with the tab issue;
-/// until then these are open like the rest of local mode.
+/// Scheduling for the tab and the bot to build on. Who may do what sits on the route groups: organizers change
+/// (campaigns, bookings on someone's behalf, workshops, votes), reviewers read the status, and everyone signed in
+/// reaches only their own proposals, appointments, ballots and .ics files (<see cref="PersonalSchedulingApi"/>, which
+/// checks ownership in each handler).
 /// </summary>
 public static class SchedulingApi
 {
     public static IEndpointRouteBuilder MapScheduling(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("api/scheduling").AddEndpointFilter(TranslateFailures);
-        group.MapGet("rooms", ListRooms);
-        group.MapPost("slots", FindSlots);
-        group.MapGet("campaigns", ListCampaigns);
-        group.MapPost("campaigns", StartCampaign);
-        group.MapGet("campaigns/{campaignId}/interviews", ListInterviewStatus);
-        group.MapGet("interviews/{interviewId}/proposals", ListProposals);
-        group.MapPost("interviews/{interviewId}/book", BookInterview);
-        group.MapPost("interviews/{interviewId}/cancel", CancelInterview);
-        group.MapPost("interviews/{interviewId}/reschedule", RescheduleInterview);
-        group.MapGet("interviews/{interviewId}/event", GetInterviewEvent);
-        group.MapPost("workshops", CreateWorkshop);
-        group.MapGet("workshops/{workshopId}", GetWorkshop);
-        group.MapGet("workshops/{workshopId}/slots", FindWorkshopSlots);
-        group.MapPost("workshops/{workshopId}/book", BookWorkshop);
-        group.MapPost("workshops/{workshopId}/cancel", CancelWorkshop);
-        group.MapPost("workshops/{workshopId}/vote", StartVote);
-        group.MapGet("workshops/{workshopId}/rsvp", GetRsvp);
-        group.MapGet("votes/{voteId}", GetVote);
-        group.MapPost("votes/{voteId}/ballots", CastBallot);
-        group.MapGet("events/{eventId}.ics", DownloadIcs);
-        group.MapPost("events/{eventId}/responses", RespondLocally);
+        var api = routes.MapGroup("api/scheduling").RequireAuthorization(TabPolicies.Staff).AddEndpointFilter(TranslateFailures);
+        api.MapPersonalScheduling();
+
+        var read = api.MapGroup("").RequireAuthorization(TabPolicies.Reviewer);
+        read.MapGet("overview", GetOverview);
+        read.MapGet("rooms", ListRooms);
+        read.MapGet("campaigns", ListCampaigns);
+        read.MapGet("campaigns/{campaignId}/interviews", ListInterviewStatus);
+        read.MapGet("interviews/{interviewId}/event", GetInterviewEvent);
+        read.MapGet("workshops", ListWorkshops);
+        read.MapGet("workshops/{workshopId}", GetWorkshop);
+        read.MapGet("workshops/{workshopId}/vote", GetVoteOfWorkshop);
+        read.MapGet("workshops/{workshopId}/rsvp", GetRsvp);
+        read.MapGet("votes/{voteId}", GetVote);
+
+        var organize = api.MapGroup("").RequireAuthorization(TabPolicies.Organizer);
+        organize.MapGet("participants", ListParticipants);
+        organize.MapPost("slots", FindSlots);
+        organize.MapPost("campaigns", StartCampaign);
+        organize.MapPost("interviews/{interviewId}/book", BookInterview);
+        organize.MapPost("interviews/{interviewId}/cancel", CancelInterview);
+        organize.MapPost("interviews/{interviewId}/reschedule", RescheduleInterview);
+        organize.MapPost("workshops", CreateWorkshop);
+        // Reads calendars of everyone invited: an organizer's question, not a reviewer's.
+        organize.MapGet("workshops/{workshopId}/slots", FindWorkshopSlots);
+        organize.MapPost("workshops/{workshopId}/book", BookWorkshop);
+        organize.MapPost("workshops/{workshopId}/cancel", CancelWorkshop);
+        organize.MapPost("workshops/{workshopId}/vote", StartVote);
         return routes;
     }
 
+    /// <summary>Everything the Interviews &amp; Workshops page shows at once, with names instead of mailbox addresses.</summary>
+    public static async Task<Ok<SchedulingOverview>> GetOverview(ClaimsPrincipal principal, SchedulingViews views, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await views.OverviewAsync(TabUser.From(principal), cancellationToken));
+
     public static async Task<Ok<IReadOnlyList<MeetingRoom>>> ListRooms(ICalendar calendar, CancellationToken cancellationToken) =>
         TypedResults.Ok(await calendar.ListRoomsAsync(cancellationToken));
+
+    /// <summary>People, offices and divisions to invite, for the organizers' pickers.</summary>
+    public static async Task<Ok<ParticipantsView>> ListParticipants(HttpRequest http, IDirectory directory, CancellationToken cancellationToken)
+    {
+        var language = TabLanguage.Of(http);
+        var organisation = await directory.GetOrganisationAsync(cancellationToken);
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        var people = organisation.People
+            .OrderBy(p => p.DisplayName, StringComparer.Create(culture, ignoreCase: true))
+            .Select(p => new ParticipantPerson(p.Id, p.DisplayName, p.OfficeId, p.IsGuest, p.JobTitle))
+            .ToList();
+        var divisions = organisation.Divisions.Select(d => new ParticipantDivision(d.Id, d.Name.In(language),
+            d.Offices.Select(o => new ParticipantOffice(o.Id, o.Code, o.Name.In(language))).ToList())).ToList();
+        return TypedResults.Ok(new ParticipantsView(people, divisions));
+    }
 
     public static async Task<Ok<FindSlotsResponse>> FindSlots(FindSlotsRequest request, ICalendar calendar, IDirectory directory, SlotFinder finder, CancellationToken cancellationToken)
     {
@@ -88,12 +118,16 @@ public static class SchedulingApi
     public static async Task<Ok<IReadOnlyList<InterviewCampaign>>> ListCampaigns(IInterviewStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.ListCampaignsAsync(cancellationToken));
 
-    public static async Task<Created<CampaignOverview>> StartCampaign(StartCampaignRequest request, InterviewCampaignService service, CancellationToken cancellationToken)
+    /// <summary>Starts a campaign; the signed-in organizer organizes it unless the body names someone else.</summary>
+    public static async Task<Created<CampaignOverview>> StartCampaign(StartCampaignRequest request, ClaimsPrincipal principal, InterviewCampaignService service,
+        IProcessStore processes, CancellationToken cancellationToken)
     {
+        await RequireKnownPhaseAsync(processes, request.PhaseId, cancellationToken);
         var overview = await service.StartCampaignAsync(new InterviewCampaignRequest
         {
             Title = request.Title,
-            OrganizerId = request.OrganizerId,
+            OrganizerId = string.IsNullOrWhiteSpace(request.OrganizerId) ? TabUser.From(principal).Id : request.OrganizerId,
+            PhaseId = request.PhaseId,
             InterviewerIds = request.InterviewerIds,
             Interviewees = request.Interviewees,
             Mode = request.Mode,
@@ -114,9 +148,7 @@ public static class SchedulingApi
             ? TypedResults.NotFound()
             : TypedResults.Ok(await service.GetStatusAsync(campaignId, cancellationToken));
 
-    public static async Task<Ok<List<ProposalView>>> ListProposals(string interviewId, InterviewCampaignService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await service.OpenProposalsAsync(interviewId, cancellationToken)).Select(p => new ProposalView(p.Proposal, p.Available)).ToList());
-
+    /// <summary>Books a proposal on the interviewee's behalf (an organizer answering a phone call, say).</summary>
     public static async Task<Results<Ok<BookingResponse>, NotFound, ProblemHttpResult>> BookInterview(string interviewId, BookProposalRequest request, IInterviewStore store,
         InterviewCampaignService service, HttpRequest http, CancellationToken cancellationToken)
     {
@@ -126,17 +158,7 @@ public static class SchedulingApi
             return TypedResults.NotFound();
         }
         var result = await service.BookAsync(request.ProposalId, request.PersonId, cancellationToken);
-        var language = Language(http);
-        return result.Outcome switch
-        {
-            BookingOutcome.Booked => TypedResults.Ok(new BookingResponse(result.Outcome, result.Interview, result.Event)),
-            BookingOutcome.NotFound => TypedResults.NotFound(),
-            BookingOutcome.NotAllowed => Problem(StatusCodes.Status403Forbidden, "scheduling.booking.notAllowed", language, result.Outcome),
-            BookingOutcome.SlotTaken => Problem(StatusCodes.Status409Conflict, "scheduling.booking.taken", language, result.Outcome),
-            BookingOutcome.AlreadyBooking => Problem(StatusCodes.Status409Conflict, "scheduling.booking.busy", language, result.Outcome),
-            BookingOutcome.NoLongerFree => Problem(StatusCodes.Status409Conflict, "scheduling.booking.noLongerFree", language, result.Outcome),
-            _ => Problem(StatusCodes.Status409Conflict, "scheduling.booking.notOpen", language, result.Outcome),
-        };
+        return ToResponse(result, Language(http));
     }
 
     public static async Task<Results<Ok<Interview>, NotFound>> CancelInterview(string interviewId, CancelRequest? request, InterviewCampaignService service, CancellationToken cancellationToken) =>
@@ -145,15 +167,18 @@ public static class SchedulingApi
     public static async Task<Ok<IReadOnlyList<InterviewProposal>>> RescheduleInterview(string interviewId, InterviewCampaignService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.RescheduleAsync(interviewId, cancellationToken));
 
-    public static async Task<Results<Ok<CalendarEvent>, NotFound>> GetInterviewEvent(string interviewId, InterviewCampaignService service, CancellationToken cancellationToken) =>
-        await service.GetEventAsync(interviewId, cancellationToken) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound();
+    public static async Task<Results<Ok<CalendarEvent>, NotFound>> GetInterviewEvent(string interviewId, InterviewCampaignService service, SchedulingViews views, CancellationToken cancellationToken) =>
+        await service.GetEventAsync(interviewId, cancellationToken) is { } e ? TypedResults.Ok(await views.WithNamesAsync(e, cancellationToken)) : TypedResults.NotFound();
 
-    public static async Task<Created<Workshop>> CreateWorkshop(CreateWorkshopRequest request, WorkshopService service, CancellationToken cancellationToken)
+    public static async Task<Created<Workshop>> CreateWorkshop(CreateWorkshopRequest request, ClaimsPrincipal principal, WorkshopService service,
+        IProcessStore processes, CancellationToken cancellationToken)
     {
+        await RequireKnownPhaseAsync(processes, request.PhaseId, cancellationToken);
         var workshop = await service.CreateAsync(new WorkshopRequest
         {
             Title = request.Title,
-            OrganizerId = request.OrganizerId,
+            OrganizerId = string.IsNullOrWhiteSpace(request.OrganizerId) ? TabUser.From(principal).Id : request.OrganizerId,
+            PhaseId = request.PhaseId,
             Required = request.Required,
             Optional = request.Optional,
             NeedsRoom = request.NeedsRoom,
@@ -171,11 +196,24 @@ public static class SchedulingApi
         return TypedResults.Created($"/api/scheduling/workshops/{workshop.Id}", workshop);
     }
 
+    public static async Task<Ok<IReadOnlyList<Workshop>>> ListWorkshops(IWorkshopStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListWorkshopsAsync(cancellationToken));
+
     public static async Task<Ok<Workshop>> GetWorkshop(string workshopId, WorkshopService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetAsync(workshopId, cancellationToken));
 
-    public static async Task<Ok<SlotSearchResult>> FindWorkshopSlots(string workshopId, WorkshopService service, CancellationToken cancellationToken, int max = 5) =>
-        TypedResults.Ok(await service.FindSlotsAsync(workshopId, max, cancellationToken));
+    /// <summary>The best slots, each with every invited person's name and standing (free, tentative, busy, outside working hours).</summary>
+    public static async Task<Ok<FindSlotsResponse>> FindWorkshopSlots(string workshopId, WorkshopService service, CancellationToken cancellationToken, int max = 5)
+    {
+        var workshop = await service.GetAsync(workshopId, cancellationToken);
+        var result = await service.FindSlotsAsync(workshopId, Math.Clamp(max, 1, 20), cancellationToken);
+        var people = workshop.Participants.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
+        var slots = result.Slots.Select(s => new SlotView(s.Start, s.End, s.Room, s.Score, s.Attendees
+            .Where(a => people.ContainsKey(a.ScheduleId))
+            .Select(a => new SlotAttendeeView(people[a.ScheduleId].PersonId, people[a.ScheduleId].DisplayName, a.IsRequired, a.Attendance)).ToList())).ToList();
+        var unreadable = result.UnreadableSchedules.Select(id => people.TryGetValue(id, out var p) ? p.PersonId : id).ToList();
+        return TypedResults.Ok(new FindSlotsResponse(slots, unreadable));
+    }
 
     public static async Task<Ok<Workshop>> BookWorkshop(string workshopId, BookWorkshopRequest request, WorkshopService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.BookAsync(workshopId, request.Start, request.RoomEmail, cancellationToken));
@@ -192,27 +230,38 @@ public static class SchedulingApi
     public static async Task<Ok<VoteState>> GetVote(string voteId, WorkshopService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.GetVoteStateAsync(voteId, cancellationToken));
 
-    public static async Task<Ok<VoteState>> CastBallot(string voteId, BallotRequest request, WorkshopService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.CastBallotAsync(voteId, request.PersonId, request.Answers, cancellationToken));
+    public static async Task<Results<Ok<VoteState>, NotFound>> GetVoteOfWorkshop(string workshopId, IWorkshopStore store, WorkshopService service, CancellationToken cancellationToken) =>
+        await store.GetVoteOfWorkshopAsync(workshopId, cancellationToken) is { } vote
+            ? TypedResults.Ok(await service.GetVoteStateAsync(vote.Id, cancellationToken))
+            : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<CalendarEvent>, NotFound>> GetRsvp(string workshopId, WorkshopService service, CancellationToken cancellationToken) =>
-        await service.GetRsvpAsync(workshopId, cancellationToken) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound();
+    public static async Task<Results<Ok<CalendarEvent>, NotFound>> GetRsvp(string workshopId, WorkshopService service, SchedulingViews views, CancellationToken cancellationToken) =>
+        await service.GetRsvpAsync(workshopId, cancellationToken) is { } e ? TypedResults.Ok(await views.WithNamesAsync(e, cancellationToken)) : TypedResults.NotFound();
 
-    /// <summary>The event as an .ics file (local calendar). In Microsoft 365 mode Outlook sends the invitations itself.</summary>
-    public static async Task<Results<ContentHttpResult, NotFound>> DownloadIcs(string eventId, LocalCalendar calendar, HttpRequest http, CancellationToken cancellationToken)
+    internal static Results<Ok<BookingResponse>, NotFound, ProblemHttpResult> ToResponse(BookingResult result, string language) => result.Outcome switch
     {
-        var stored = await calendar.GetStoredEventAsync(eventId, cancellationToken);
-        if (stored is null)
-        {
-            return TypedResults.NotFound();
-        }
-        http.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"leitbild-{eventId}.ics\"";
-        return TypedResults.Content(IcsWriter.Write(stored, Language(http)), IcsWriter.ContentType);
-    }
+        BookingOutcome.Booked => TypedResults.Ok(new BookingResponse(result.Outcome, result.Interview, result.Event)),
+        BookingOutcome.NotFound => TypedResults.NotFound(),
+        BookingOutcome.NotAllowed => Problem(StatusCodes.Status403Forbidden, "scheduling.booking.notAllowed", language, result.Outcome),
+        BookingOutcome.SlotTaken => Problem(StatusCodes.Status409Conflict, "scheduling.booking.taken", language, result.Outcome),
+        BookingOutcome.AlreadyBooking => Problem(StatusCodes.Status409Conflict, "scheduling.booking.busy", language, result.Outcome),
+        BookingOutcome.NoLongerFree => Problem(StatusCodes.Status409Conflict, "scheduling.booking.noLongerFree", language, result.Outcome),
+        _ => Problem(StatusCodes.Status409Conflict, "scheduling.booking.notOpen", language, result.Outcome),
+    };
 
-    /// <summary>Local mode's stand-in for answering in Outlook (accept, tentative, decline).</summary>
-    public static async Task<Results<NoContent, NotFound>> RespondLocally(string eventId, RespondRequest request, LocalCalendar calendar, CancellationToken cancellationToken) =>
-        await calendar.RespondAsync(eventId, request.Email, request.Response, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+    /// <summary>A phase id, when given, must name a phase of a stored process; the timeline shows items by it.</summary>
+    private static async Task RequireKnownPhaseAsync(IProcessStore processes, string? phaseId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(phaseId))
+        {
+            return;
+        }
+        var known = (await processes.ListProcessesAsync(cancellationToken)).SelectMany(p => p.Phases).Any(p => p.Id == phaseId);
+        if (!known)
+        {
+            throw new SchedulingException("phaseId", new($"Den Baustein '{phaseId}' gibt es nicht", $"there is no phase '{phaseId}'"));
+        }
+    }
 
     /// <summary>Bad input becomes 400 and an unreachable calendar 503, both with the reason in German and English.</summary>
     private static async ValueTask<object?> TranslateFailures(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -242,14 +291,19 @@ public static class SchedulingApi
         }
     }
 
-    private static ProblemHttpResult Problem(int status, string key, string language, BookingOutcome outcome) => TypedResults.Problem(
+    internal static ProblemHttpResult Problem(int status, string key, string language, BookingOutcome outcome) => TypedResults.Problem(
         title: Texts.Get(key, language),
         detail: $"{Texts.Get(key, "de")} / {Texts.Get(key, "en")}",
         statusCode: status,
         extensions: new Dictionary<string, object?> { ["outcome"] = outcome.ToString() });
 
-    private static string Language(HttpRequest request) =>
-        request.Query["lang"].FirstOrDefault() ?? request.Headers.AcceptLanguage.FirstOrDefault()?.Split(',')[0] ?? "de";
+    /// <summary>403 with the reason, for a signed-in person who asks for someone else's interview, ballot or event.</summary>
+    internal static ProblemHttpResult NotYours(string language) => TypedResults.Problem(
+        title: Texts.Get("scheduling.access.notYours", language),
+        detail: $"{Texts.Get("scheduling.access.notYours", "de")} / {Texts.Get("scheduling.access.notYours", "en")}",
+        statusCode: StatusCodes.Status403Forbidden);
+
+    internal static string Language(HttpRequest request) => TabLanguage.Of(request);
 
     /// <summary>Log category for calendar outages seen by the API.</summary>
     public sealed class SchedulingCalendarFailure;

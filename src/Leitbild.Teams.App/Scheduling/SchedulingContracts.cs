@@ -37,7 +37,10 @@ public static class SchedulingContracts
     public sealed record StartCampaignRequest
     {
         public string Title { get; init; } = "";
+        /// <summary>Empty: the signed-in organizer.</summary>
         public string OrganizerId { get; init; } = "";
+        /// <summary>The process phase (Baustein) the interviews belong to; optional.</summary>
+        public string? PhaseId { get; init; }
         public IReadOnlyList<string> InterviewerIds { get; init; } = [];
         public IReadOnlyList<string> Interviewees { get; init; } = [];
         public InterviewerMode Mode { get; init; } = InterviewerMode.AnyOne;
@@ -57,12 +60,16 @@ public static class SchedulingContracts
 
     public sealed record CancelRequest(string? Comment);
 
-    public sealed record ProposalView(InterviewProposal Proposal, bool Available);
+    /// <summary>An open proposal, whether its slot is still free, and who conducts it where (names, not addresses).</summary>
+    public sealed record ProposalView(InterviewProposal Proposal, bool Available, IReadOnlyList<string> Interviewers, string? Room);
 
     public sealed record CreateWorkshopRequest
     {
         public string Title { get; init; } = "";
+        /// <summary>Empty: the signed-in organizer (the event goes into their calendar).</summary>
         public string OrganizerId { get; init; } = "";
+        /// <summary>The process phase (Baustein) the workshop belongs to; optional.</summary>
+        public string? PhaseId { get; init; }
         public IReadOnlyList<string> Required { get; init; } = [];
         public IReadOnlyList<string> Optional { get; init; } = [];
         public bool NeedsRoom { get; init; }
@@ -82,7 +89,17 @@ public static class SchedulingContracts
 
     public sealed record StartVoteRequest(IReadOnlyList<DateTimeOffset>? Starts, DateTimeOffset Deadline);
 
-    public sealed record BallotRequest(string PersonId, IReadOnlyDictionary<int, VoteAnswer> Answers);
+    /// <summary>PersonId empty: the signed-in person. Only organizers may cast a ballot for someone else.</summary>
+    public sealed record BallotRequest(string? PersonId, IReadOnlyDictionary<int, VoteAnswer> Answers);
 
     public sealed record RespondRequest(string Email, AttendeeResponse Response);
+
+    public sealed record ParticipantPerson(string Id, string DisplayName, string? OfficeId, bool IsGuest, string? JobTitle);
+
+    public sealed record ParticipantOffice(string Id, string Code, string Name);
+
+    public sealed record ParticipantDivision(string Id, string Name, IReadOnlyList<ParticipantOffice> Offices);
+
+    /// <summary>Who can be invited: people (by name) and the org units that stand for everyone in them.</summary>
+    public sealed record ParticipantsView(IReadOnlyList<ParticipantPerson> People, IReadOnlyList<ParticipantDivision> Divisions);
 }

@@ -116,5 +116,9 @@ internal static class SchedulingMigrations
                 PRIMARY KEY (vote_id, person_id)
             );
             """),
+        // Mein Leitbild lists a person's own interviews.
+        new(403, "interviews by interviewee", """
+            CREATE INDEX ix_scheduling_interviews_interviewee ON scheduling_interviews(interviewee_id, updated_at);
+            """),
     ];
 }

@@ -1,4 +1,6 @@
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
 using Leitbild.Teams.Core.Scheduling.Workshops;
@@ -21,9 +23,16 @@ public static class SchedulingServices
         services.AddSingleton<IHolidayCalendar>(NrwPublicHolidays.Instance);
         services.AddSingleton<SlotFinder>();
         services.AddSingleton<LocalCalendar>();
-        services.AddSingleton<ICalendar>(sp => sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.Mode == AppMode.Local
-            ? sp.GetRequiredService<LocalCalendar>()
-            : new GraphCalendar(sp.GetRequiredService<GraphServiceClient>(), sp.GetService<ILogger<GraphCalendar>>()));
+        services.AddSingleton<ICalendar>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            if (options.Mode == AppMode.Local)
+            {
+                return sp.GetRequiredService<LocalCalendar>();
+            }
+            // The app's one GraphServiceClient (Hosting/GraphClientFactory), shared with the SharePoint results store.
+            return new GraphCalendar(sp.GetRequiredService<GraphServiceClient>(), sp.GetService<ILogger<GraphCalendar>>());
+        });
         services.AddSingleton<SqliteInterviewStore>();
         services.AddSingleton<IInterviewStore>(sp => sp.GetRequiredService<SqliteInterviewStore>());
         services.AddSingleton<SqliteWorkshopStore>();
@@ -31,6 +40,12 @@ public static class SchedulingServices
         services.AddSingleton<InterviewCampaignService>();
         services.AddSingleton<WorkshopService>();
         services.AddHostedService<SchedulingWorker>();
+
+        // The tab: the Interviews & Workshops page, "Termine" per phase, and "Meine Termine" on Mein Leitbild.
+        services.AddSingleton<SchedulingViews>();
+        services.AddSingleton(new TabSectionModule(TabSections.InterviewsWorkshops, "/tab/js/features/scheduling.js"));
+        services.AddSingleton<IPhaseItemsSource, SchedulingPhaseItems>();
+        services.AddSingleton<IMyItemsSource, SchedulingMyItems>();
         return services;
     }
 }

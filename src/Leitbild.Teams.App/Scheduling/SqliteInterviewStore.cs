@@ -59,6 +59,9 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
     public Task<IReadOnlyList<Interview>> ListInterviewsAsync(string campaignId, CancellationToken cancellationToken) =>
         ReadInterviewsAsync("WHERE campaign_id = $p ORDER BY position", campaignId, cancellationToken);
 
+    public Task<IReadOnlyList<Interview>> ListInterviewsOfPersonAsync(string personId, CancellationToken cancellationToken) =>
+        ReadInterviewsAsync("WHERE interviewee_id = $p ORDER BY updated_at DESC, id", personId, cancellationToken);
+
     public Task<IReadOnlyList<Interview>> ListPendingBookingsAsync(CancellationToken cancellationToken) =>
         ReadInterviewsAsync("WHERE status = $p ORDER BY updated_at", nameof(InterviewStatus.Booking), cancellationToken);
 

@@ -7,7 +7,21 @@ namespace Leitbild.Teams.App.Tab;
 /// results) register the sources below in their own <c>Add…()</c>; until one does, the tab says the feature is still
 /// coming instead of showing an empty list that would look like "nothing there".
 /// </summary>
-public sealed record TabItem(string Id, string Title, string? Status, DateTimeOffset? Start, DateTimeOffset? End, string? Link);
+public sealed record TabItem(string Id, string Title, string? Status, DateTimeOffset? Start, DateTimeOffset? End, string? Link,
+    IReadOnlyList<TabItemAction>? Actions = null);
+
+/// <summary>
+/// Something the signed-in person can do with an item, drawn as a button: <see cref="TabItemActionKinds.Post"/> calls
+/// <c>Url</c> (an /api/ address) with the person's token and reloads the list; <see cref="TabItemActionKinds.Download"/>
+/// fetches a file from <c>Url</c> with the token and saves it. The API behind the address decides whether it is allowed.
+/// </summary>
+public sealed record TabItemAction(string Kind, string Label, string Url);
+
+public static class TabItemActionKinds
+{
+    public const string Post = "post";
+    public const string Download = "download";
+}
 
 /// <summary>Well-known kinds, shared by the server and the client scripts.</summary>
 public static class TabItemKinds

@@ -1,37 +1,89 @@
 namespace Leitbild.Teams.Core.Results;
 
-/// <summary>Computes <see cref="GoalSummary"/> from answers; both stores use this one rule.</summary>
+/// <summary>
+/// The counts behind a <see cref="GoalSummary"/>, as a store can compute them in its own query language without
+/// reading each answer. Nothing here is shown as it is: <see cref="GoalSummaryCalculator.FromTally"/> applies the rules.
+/// </summary>
+public sealed record GoalTally
+{
+    public required string GoalId { get; init; }
+    /// <summary>The field of action of the earliest answer (by answered-at, then key).</summary>
+    public string? FieldOfActionId { get; init; }
+    public required int AnswerCount { get; init; }
+    /// <summary>Distinct respondent keys over all the goal's answers.</summary>
+    public required int RespondentCount { get; init; }
+    /// <summary>Rating answers with a rating of 1 to 5, index 0 = rating 1.</summary>
+    public required IReadOnlyList<int> Distribution { get; init; }
+    public required int NoAnswerCount { get; init; }
+    public int RankCount { get; init; }
+    public long RankSum { get; init; }
+    public IReadOnlyDictionary<string, int> ChoiceCounts { get; init; } = new Dictionary<string, int>();
+    /// <summary>The text of every free-text answer, oldest first (blank ones included; the rule drops them).</summary>
+    public IReadOnlyList<string?> Texts { get; init; } = [];
+    /// <summary>Every department that answered, however small: the rule decides which may be shown.</summary>
+    public IReadOnlyList<DepartmentTally> Departments { get; init; } = [];
+
+    public static GoalTally Empty(string goalId) => new() { GoalId = goalId, AnswerCount = 0, RespondentCount = 0, Distribution = new int[5], NoAnswerCount = 0 };
+}
+
+/// <summary>One department's distinct respondents and ratings (1 to 5) for one goal.</summary>
+public sealed record DepartmentTally(string DepartmentId, int RespondentCount, IReadOnlyList<int> Distribution);
+
+/// <summary>Computes <see cref="GoalSummary"/> from answers or from a store's tallies; both stores use this one rule.</summary>
 public static class GoalSummaryCalculator
 {
     /// <summary>Results by department only where at least this many different people answered.</summary>
     public const int MinimumGroupSize = 5;
 
-    public static GoalSummary Compute(string goalId, IEnumerable<Answer> answers)
+    public static GoalSummary Compute(string goalId, IEnumerable<Answer> answers) => FromTally(Tally(goalId, answers));
+
+    /// <summary>The counts of one goal's answers, as a store would compute them.</summary>
+    public static GoalTally Tally(string goalId, IEnumerable<Answer> answers)
     {
         var forGoal = answers.Where(a => a.GoalId == goalId).OrderBy(a => a.AnsweredAt).ThenBy(a => a.Key, StringComparer.Ordinal).ToList();
-        var ratings = forGoal.Where(a => a.Value.Kind == AnswerKind.Rating && a.Value.Rating is >= 1 and <= 5).Select(a => a.Value.Rating!.Value).ToList();
         var ranks = forGoal.Where(a => a.Value.Kind == AnswerKind.Rank && a.Value.Rank is not null).Select(a => a.Value.Rank!.Value).ToList();
-        var choiceCounts = forGoal.Where(a => a.Value.Kind == AnswerKind.Choice)
-            .SelectMany(a => a.Value.Choices)
-            .GroupBy(c => c, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var (departments, withheld) = Departments(forGoal);
-        return new GoalSummary
+        return new GoalTally
         {
             GoalId = goalId,
             FieldOfActionId = forGoal.Select(a => a.FieldOfActionId).FirstOrDefault(),
             AnswerCount = forGoal.Count,
             RespondentCount = forGoal.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count(),
-            RatingCount = ratings.Count,
+            Distribution = Distribution(forGoal),
             NoAnswerCount = forGoal.Count(a => a.Value.Kind == AnswerKind.NoAnswer),
-            MeanRating = Mean(ratings),
-            Distribution = Distribution(ratings),
-            MeanRank = Mean(ranks),
-            ChoiceCounts = choiceCounts,
+            RankCount = ranks.Count,
+            RankSum = ranks.Sum(r => (long)r),
+            ChoiceCounts = forGoal.Where(a => a.Value.Kind == AnswerKind.Choice)
+                .SelectMany(a => a.Value.Choices)
+                .GroupBy(c => c, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             // Interview statements are texts too, but whether they may be shown depends on the interviewee's consent,
             // which only the evaluation knows: they never become comments here.
-            Comments = forGoal.Where(a => a.Value.Kind == AnswerKind.Text && a.Channel != AnswerChannel.Interview && !string.IsNullOrWhiteSpace(a.Value.Text)).Select(a => a.Value.Text!.Trim()).ToList(),
+            Texts = forGoal.Where(a => a.Value.Kind == AnswerKind.Text && a.Channel != AnswerChannel.Interview).Select(a => a.Value.Text).ToList(),
+            Departments = forGoal.Where(a => a.DepartmentId is not null)
+                .GroupBy(a => a.DepartmentId!, StringComparer.Ordinal)
+                .Select(g => new DepartmentTally(g.Key, g.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count(), Distribution(g)))
+                .ToList(),
+        };
+    }
+
+    /// <summary>The summary the tab, the export and SharePoint show: means, comments, and departments only where allowed.</summary>
+    public static GoalSummary FromTally(GoalTally tally)
+    {
+        var (departments, withheld) = Departments(tally);
+        var ratingCount = tally.Distribution.Sum();
+        return new GoalSummary
+        {
+            GoalId = tally.GoalId,
+            FieldOfActionId = tally.FieldOfActionId,
+            AnswerCount = tally.AnswerCount,
+            RespondentCount = tally.RespondentCount,
+            RatingCount = ratingCount,
+            NoAnswerCount = tally.NoAnswerCount,
+            MeanRating = Mean(tally.Distribution),
+            Distribution = [.. tally.Distribution],
+            MeanRank = tally.RankCount == 0 ? null : Math.Round((double)tally.RankSum / tally.RankCount, 2),
+            ChoiceCounts = tally.ChoiceCounts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
+            Comments = tally.Texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).ToList(),
             Departments = departments,
             DepartmentsWithheld = withheld,
         };
@@ -42,36 +94,43 @@ public static class GoalSummaryCalculator
     /// shown departments from the total, the rest (left-out departments plus answers without department) must itself
     /// be empty or hold at least five respondents; otherwise the smallest shown departments are left out too.
     /// </summary>
-    private static (IReadOnlyList<DepartmentSummary> Shown, bool Withheld) Departments(List<Answer> forGoal)
+    private static (IReadOnlyList<DepartmentSummary> Shown, bool Withheld) Departments(GoalTally tally)
     {
-        var groups = forGoal.Where(a => a.DepartmentId is not null)
-            .GroupBy(a => a.DepartmentId!, StringComparer.Ordinal)
-            .Select(g => (Id: g.Key, Answers: g.ToList(), Respondents: g.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count()))
-            .ToList();
-        var shown = groups.Where(g => g.Respondents >= MinimumGroupSize).OrderBy(g => g.Respondents).ThenBy(g => g.Id, StringComparer.Ordinal).ToList();
-        var totalRespondents = forGoal.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count();
-        int Rest() => totalRespondents - shown.Sum(g => g.Respondents);
+        var shown = tally.Departments.Where(d => d.RespondentCount >= MinimumGroupSize)
+            .OrderBy(d => d.RespondentCount).ThenBy(d => d.DepartmentId, StringComparer.Ordinal).ToList();
+        int Rest() => tally.RespondentCount - shown.Sum(d => d.RespondentCount);
         while (shown.Count > 0 && Rest() is > 0 and < MinimumGroupSize)
         {
             shown.RemoveAt(0);
         }
-        var withheld = shown.Count < groups.Count;
-        var result = shown.OrderBy(g => g.Id, StringComparer.Ordinal).Select(g =>
-        {
-            var ratings = g.Answers.Where(a => a.Value.Kind == AnswerKind.Rating && a.Value.Rating is >= 1 and <= 5).Select(a => a.Value.Rating!.Value).ToList();
-            return new DepartmentSummary(g.Id, g.Respondents, ratings.Count, Mean(ratings), Distribution(ratings));
-        }).ToList();
+        var withheld = shown.Count < tally.Departments.Count;
+        var result = shown.OrderBy(d => d.DepartmentId, StringComparer.Ordinal)
+            .Select(d => new DepartmentSummary(d.DepartmentId, d.RespondentCount, d.Distribution.Sum(), Mean(d.Distribution), [.. d.Distribution]))
+            .ToList();
         return (result, withheld);
     }
 
-    private static double? Mean(List<int> values) => values.Count == 0 ? null : Math.Round(values.Average(), 2);
+    /// <summary>The mean of the ratings a distribution counts, to two places; null without ratings.</summary>
+    private static double? Mean(IReadOnlyList<int> distribution)
+    {
+        long count = 0, sum = 0;
+        for (var i = 0; i < distribution.Count; i++)
+        {
+            count += distribution[i];
+            sum += (long)distribution[i] * (i + 1);
+        }
+        return count == 0 ? null : Math.Round((double)sum / count, 2);
+    }
 
-    private static int[] Distribution(List<int> ratings)
+    private static int[] Distribution(IEnumerable<Answer> answers)
     {
         var counts = new int[5];
-        foreach (var rating in ratings)
+        foreach (var answer in answers)
         {
-            counts[rating - 1]++;
+            if (answer.Value.Kind == AnswerKind.Rating && answer.Value.Rating is >= 1 and <= 5)
+            {
+                counts[answer.Value.Rating.Value - 1]++;
+            }
         }
         return counts;
     }

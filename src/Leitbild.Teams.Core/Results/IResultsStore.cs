@@ -25,6 +25,12 @@ public interface IResultsStore
     Task<GoalSummary> ReadGoalSummaryAsync(string goalId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The summaries of many goals at once (the results page), in the order asked, each equal to what
+    /// <see cref="ReadGoalSummaryAsync"/> gives for that goal. A store reads them in as few requests as it can.
+    /// </summary>
+    Task<IReadOnlyList<GoalSummary>> ReadGoalSummariesAsync(IReadOnlyList<string> goalIds, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Brings a stored per-goal view up to date after writes (SharePoint keeps one for department heads).
     /// A store that computes summaries when read has nothing to do here.
     /// </summary>

@@ -172,6 +172,20 @@ public sealed partial class SharePointResultsStore : IResultsStore
     }
 
     /// <summary>
+    /// One goal after the other, each paged by its indexed GoalId column (one query per indexed column keeps every read
+    /// under the 5,000-item list view threshold).
+    /// </summary>
+    public async Task<IReadOnlyList<GoalSummary>> ReadGoalSummariesAsync(IReadOnlyList<string> goalIds, CancellationToken cancellationToken)
+    {
+        var summaries = new List<GoalSummary>(goalIds.Count);
+        foreach (var goalId in goalIds)
+        {
+            summaries.Add(await ReadGoalSummaryAsync(goalId, cancellationToken));
+        }
+        return summaries;
+    }
+
+    /// <summary>
     /// Recomputes the summary items of these goals from the answers list: the first page of every goal and the
     /// summary list itself are read in one $batch, further pages follow @odata.nextLink; only changed items are written.
     /// </summary>

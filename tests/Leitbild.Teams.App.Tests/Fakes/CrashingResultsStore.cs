@@ -22,5 +22,6 @@ internal sealed class CrashingResultsStore(IResultsStore inner, CancellationToke
     public Task<AnswerWriteResult> UpsertAsync(Answer answer, CancellationToken cancellationToken) => inner.UpsertAsync(answer, cancellationToken);
     public Task<AnswerPage> ReadAnswersAsync(AnswerQuery query, CancellationToken cancellationToken) => inner.ReadAnswersAsync(query, cancellationToken);
     public Task<GoalSummary> ReadGoalSummaryAsync(string goalId, CancellationToken cancellationToken) => inner.ReadGoalSummaryAsync(goalId, cancellationToken);
+    public Task<IReadOnlyList<GoalSummary>> ReadGoalSummariesAsync(IReadOnlyList<string> goalIds, CancellationToken cancellationToken) => inner.ReadGoalSummariesAsync(goalIds, cancellationToken);
     public Task RefreshSummariesAsync(IReadOnlyCollection<string> goalIds, CancellationToken cancellationToken) => inner.RefreshSummariesAsync(goalIds, cancellationToken);
 }

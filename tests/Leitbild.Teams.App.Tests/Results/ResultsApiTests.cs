@@ -4,6 +4,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Tests.Fixtures;
 using Leitbild.Teams.Core.Results;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +17,11 @@ public sealed class ResultsApiTests : IAsyncLifetime
     private WebApplicationFactory<Program> _app = null!;
     private HttpClient _http = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Leitbild:DatabasePath", _databasePath));
         _http = _app.CreateClient();
-        return Task.CompletedTask;
+        await _http.SignInAsync(DevSignIn.Organizer);
     }
 
     public async Task DisposeAsync()
@@ -113,12 +114,47 @@ public sealed class ResultsApiTests : IAsyncLifetime
         Assert.Equal("5", answers[1].Elements<Cell>().ElementAt(5).CellValue!.Text);
     }
 
+    [Fact]
+    public async Task WithoutAPollTheExportHoldsEveryAnswerToTheProcessGoals()
+    {
+        await StoreAsync(Samples.Rating(1, rating: 5), Samples.Rating(2, rating: 3, goal: "wohnen-2", poll: "andere"), Samples.Rating(3, goal: "kein-ziel-des-katalogs"));
+
+        var response = await _http.GetAsync("/api/results/export.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("leitbild-alle-antworten-answers.csv", response.Content.Headers.ContentDisposition?.FileName);
+        var lines = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("poll-1;q-klima-1;klima-1;", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("andere;q-wohnen-2;wohnen-2;", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AGuestOrganizersExportHasNoRespondentColumn()
+    {
+        await StoreAsync(Samples.Rating(1, rating: 5), Samples.Rating(2, rating: 3));
+        using var guest = _app.CreateClient();
+        await guest.SignInAsync(DevSignIn.GuestOrganizer);
+
+        var csv = Encoding.UTF8.GetString(await guest.GetByteArrayAsync("/api/results/export.csv?poll=poll-1"));
+        var xlsx = await guest.GetByteArrayAsync("/api/results/export.xlsx?poll=poll-1");
+        var own = Encoding.UTF8.GetString(await _http.GetByteArrayAsync("/api/results/export.csv?poll=poll-1"));
+
+        Assert.Contains("Person (Schlüssel)", own, StringComparison.Ordinal);
+        Assert.Contains(Samples.Person(1), own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Person (Schlüssel)", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(Samples.Person(1), csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(Samples.Person(2), csv, StringComparison.Ordinal);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var cells = document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Cell>()).Select(c => c.InnerText).ToList();
+        Assert.DoesNotContain(cells, c => c.Contains(Samples.Person(1), StringComparison.Ordinal) || c == "Person (Schlüssel)");
+        Assert.Equal(14, document.WorkbookPart.WorksheetParts.Select(p => p.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().First().Elements<Cell>().Count()).Max());
+    }
+
     [Theory]
-    [InlineData("/api/results/export.csv")]
-    [InlineData("/api/results/export.xlsx?poll=")]
     [InlineData("/api/results/export.csv?poll=p&view=alles")]
     [InlineData("/api/results/summary")]
-    public async Task AnExportWithoutAPollIsABadRequestWithAGermanMessage(string url)
+    public async Task AnUnknownViewOrASummaryWithoutAGoalIsABadRequestWithAGermanMessage(string url)
     {
         var response = await _http.GetAsync(url);
 

@@ -149,4 +149,56 @@ public abstract class ResultsStoreContract : IAsyncLifetime
 
         Assert.Equal(1, (await Store.ReadGoalSummaryAsync("klima-1", CancellationToken.None)).AnswerCount);
     }
+
+    /// <summary>Answers of every kind, over three goals, seven offices and some without office, some changed after being written.</summary>
+    internal static List<Answer> VariedAnswers()
+    {
+        var answers = new List<Answer>();
+        for (var person = 1; person <= 90; person++)
+        {
+            var department = person % 8 == 0 ? null : $"amt-{person % 7}";
+            var goal = person % 3 == 0 ? "wohnen-1" : "klima-1";
+            answers.Add(Samples.Rating(person, rating: 1 + (person % 5), goal: goal, department: department));
+            answers.Add(Samples.Rating(person, goal: goal, department: department) with
+            {
+                QuestionId = "comment-" + goal,
+                Value = person % 4 == 0 ? AnswerValue.OfText(person % 8 == 0 ? "   " : $"  Hinweis {person}: mehr Grün ") : AnswerValue.None,
+                AnsweredAt = Samples.Now.AddMinutes(100 - person),
+            });
+            if (person % 5 == 0)
+            {
+                answers.Add(Samples.Rating(person, goal: goal, department: department) with { QuestionId = "choice", Value = AnswerValue.OfChoices("Radwege", person % 2 == 0 ? "Busse" : "Radwege") });
+                answers.Add(Samples.Rating(person, goal: goal, department: department) with { QuestionId = "rank", Value = AnswerValue.OfRank(1 + person % 3) });
+            }
+        }
+        return answers;
+    }
+
+    [Fact]
+    public async Task ManyGoalsAtOnceGiveExactlyWhatTheRuleComputesFromTheAnswers()
+    {
+        var answers = VariedAnswers();
+        await Store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
+        // A changed answer replaces the earlier one in every count.
+        var changed = answers[0] with { Value = AnswerValue.OfRating(5) };
+        await Store.UpsertAsync(changed, CancellationToken.None);
+        answers[0] = changed;
+        string[] goals = ["wohnen-1", "klima-1", "mobilitaet-3"];
+
+        var summaries = await Store.ReadGoalSummariesAsync(goals, CancellationToken.None);
+
+        Assert.Equal(goals, summaries.Select(s => s.GoalId));
+        var stored = answers.Select(a => a.Normalized()).ToList();
+        foreach (var summary in summaries)
+        {
+            Assert.Equal(Json(GoalSummaryCalculator.Compute(summary.GoalId, stored)), Json(summary));
+            Assert.Equal(Json(summary), Json(await Store.ReadGoalSummaryAsync(summary.GoalId, CancellationToken.None)));
+        }
+        Assert.Equal(0, summaries[2].AnswerCount);
+        Assert.True(summaries[1].Departments.Count > 0);
+        Assert.NotEmpty(summaries[1].ChoiceCounts);
+        Assert.NotNull(summaries[1].MeanRank);
+    }
+
+    private static string Json(GoalSummary summary) => System.Text.Json.JsonSerializer.Serialize(summary);
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ical.Net;
 using Leitbild.Teams.App.Scheduling;
+using Leitbild.Teams.App.Tests.Fixtures;
 using Leitbild.Teams.Core.Scheduling;
 
 namespace Leitbild.Teams.App.Tests.Scheduling;
@@ -15,7 +16,12 @@ public sealed class SchedulingApiTests : IDisposable
     private readonly SchedulingApp _app = new();
     private readonly HttpClient _client;
 
-    public SchedulingApiTests() => _client = _app.CreateClient();
+    public SchedulingApiTests()
+    {
+        _client = _app.CreateClient();
+        // The planning office: organizers start campaigns and book on someone's behalf.
+        _client.SignInAsync(DevSignIn.Organizer).GetAwaiter().GetResult();
+    }
 
     public void Dispose()
     {

@@ -41,6 +41,9 @@ public sealed class InMemoryInterviewStore : IInterviewStore
     public Task<IReadOnlyList<Interview>> ListInterviewsAsync(string campaignId, CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<Interview>>(() => _interviews.Values.Where(i => i.CampaignId == campaignId).ToList());
 
+    public Task<IReadOnlyList<Interview>> ListInterviewsOfPersonAsync(string personId, CancellationToken cancellationToken) =>
+        Locked<IReadOnlyList<Interview>>(() => _interviews.Values.Where(i => i.IntervieweeId == personId).OrderByDescending(i => i.UpdatedAt).ToList());
+
     public Task<IReadOnlyList<Interview>> ListPendingBookingsAsync(CancellationToken cancellationToken) =>
         Locked<IReadOnlyList<Interview>>(() => _interviews.Values.Where(i => i.Status == InterviewStatus.Booking).ToList());
 

@@ -101,4 +101,26 @@ public sealed class GoalSummaryCalculatorTests
         Assert.Equal(new Dictionary<string, int> { ["Bus"] = 1, ["Rad"] = 2 }, summary.ChoiceCounts);
         Assert.Equal(1.5, summary.MeanRank);
     }
+
+    [Fact]
+    public void AStoresTallyGivesTheSameSummaryAsTheAnswersItCounts()
+    {
+        var answers = Enumerable.Range(1, 12).Select(n => Answer(n, AnswerValue.OfRating(1 + n % 5), n % 2 == 0 ? "amt-a" : "amt-b"))
+            .Append(Answer(13, AnswerValue.OfText("  Gut so "), "amt-a"))
+            .Append(Answer(14, AnswerValue.OfRank(2), null))
+            .Append(Answer(15, AnswerValue.OfChoices("b", "a", "b"), "amt-c"))
+            .ToList();
+
+        var tally = GoalSummaryCalculator.Tally("g1", answers);
+        var summary = GoalSummaryCalculator.FromTally(tally);
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(GoalSummaryCalculator.Compute("g1", answers)), System.Text.Json.JsonSerializer.Serialize(summary));
+        Assert.Equal(3, tally.Departments.Count);
+        // amt-c (one person) and the person without office would be 2 = 15 − 7 − 6: amt-b (6) goes too, so they cannot be subtracted out.
+        Assert.Equal(["amt-a"], summary.Departments.Select(d => d.DepartmentId));
+        Assert.True(summary.DepartmentsWithheld);
+        Assert.Equal(["a", "b"], summary.ChoiceCounts.Keys);
+        Assert.Equal(2, summary.ChoiceCounts["b"]);
+        Assert.Equal(2.0, summary.MeanRank);
+    }
 }

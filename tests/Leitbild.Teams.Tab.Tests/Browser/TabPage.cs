@@ -86,6 +86,13 @@ public sealed class TabPage : IAsyncDisposable
             .ToList();
     }
 
+    /// <summary>Fails with every serious or critical violation spelled out (Assert.Empty would cut them short).</summary>
+    public async Task AssertAccessibleAsync()
+    {
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
     /// <summary>No text a script produced by mistake: "[object …]", "undefined", "null", or a text key shown instead of its text.</summary>
     public async Task AssertNoRenderingLeftoversAsync()
     {

@@ -61,5 +61,11 @@ public sealed class DevTokenIssuer(TimeProvider time)
         NameClaimType = TabRoles.NameClaim,
         RoleClaimType = TabRoles.RolesClaim,
         ClockSkew = TimeSpan.FromMinutes(1),
+        // Lifetime is checked on the clock that issued the token (tests run the app on a fixed clock).
+        LifetimeValidator = (notBefore, expires, _, parameters) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew) && expires is not null && expires.Value > now - parameters.ClockSkew;
+        },
     };
 }

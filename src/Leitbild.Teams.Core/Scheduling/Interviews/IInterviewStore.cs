@@ -15,6 +15,9 @@ public interface IInterviewStore
 
     Task<IReadOnlyList<Interview>> ListInterviewsAsync(string campaignId, CancellationToken cancellationToken);
 
+    /// <summary>Every interview of one interviewee (person id), newest first, across campaigns.</summary>
+    Task<IReadOnlyList<Interview>> ListInterviewsOfPersonAsync(string personId, CancellationToken cancellationToken);
+
     /// <summary>Interviews left in <see cref="InterviewStatus.Booking"/> (e.g. by a crash), to finish them.</summary>
     Task<IReadOnlyList<Interview>> ListPendingBookingsAsync(CancellationToken cancellationToken);
 

@@ -6,6 +6,8 @@ public sealed record InterviewCampaignRequest
 {
     public required string Title { get; init; }
     public required string OrganizerId { get; init; }
+    /// <summary>The process phase (Baustein) the interviews belong to, for the tab's timeline; optional.</summary>
+    public string? PhaseId { get; init; }
     /// <summary>Person ids of the interviewers (consultants or planning staff).</summary>
     public required IReadOnlyList<string> InterviewerIds { get; init; }
     /// <summary>Person ids, office ids or division ids.</summary>
@@ -37,6 +39,12 @@ public enum BookingOutcome
     /// <summary>Someone's calendar filled up since the proposal was made (outside this app).</summary>
     NoLongerFree,
 }
+
+/// <summary>An open proposal and whether its slot is still free (nobody else has booked a slot that overlaps it).</summary>
+public sealed record ProposalAvailability(InterviewProposal Proposal, bool Available);
+
+/// <summary>One interview as its interviewee sees it: the campaign, the state, and the proposals still open.</summary>
+public sealed record PersonalInterview(InterviewCampaign Campaign, Interview Interview, IReadOnlyList<ProposalAvailability> OpenProposals);
 
 public sealed record BookingResult(BookingOutcome Outcome, Interview? Interview = null, CalendarEvent? Event = null);
 
@@ -85,6 +93,7 @@ public sealed class InterviewCampaignService(ICalendar calendar, IDirectory dire
             Id = NewId(),
             Title = request.Title.Trim(),
             OrganizerId = request.OrganizerId,
+            PhaseId = string.IsNullOrWhiteSpace(request.PhaseId) ? null : request.PhaseId,
             InterviewerEmails = interviewers.Select(p => p.Email).ToList(),
             Mode = request.Mode,
             Duration = request.Duration,
@@ -298,6 +307,24 @@ public sealed class InterviewCampaignService(ICalendar calendar, IDirectory dire
         var keys = open.ToDictionary(p => p.Id, p => KeysOf(p.InterviewerEmails, p.RoomEmail, p.Start, p.End, campaign.BufferAfter));
         var owners = await store.GetClaimOwnersAsync(keys.Values.SelectMany(k => k).Distinct().ToList(), cancellationToken);
         return open.Select(p => (p, keys[p.Id].All(k => !owners.TryGetValue(k, out var owner) || owner == interviewId))).ToList();
+    }
+
+    /// <summary>A person's own interviews (Mein Leitbild): every campaign that invited them, with the proposals still open.</summary>
+    public async Task<IReadOnlyList<PersonalInterview>> ForPersonAsync(string personId, CancellationToken cancellationToken)
+    {
+        var result = new List<PersonalInterview>();
+        foreach (var interview in await store.ListInterviewsOfPersonAsync(personId, cancellationToken))
+        {
+            if (await store.GetCampaignAsync(interview.CampaignId, cancellationToken) is not { } campaign)
+            {
+                continue;
+            }
+            var open = interview.Status is InterviewStatus.Proposed or InterviewStatus.Booked
+                ? (await OpenProposalsAsync(interview.Id, cancellationToken)).Select(p => new ProposalAvailability(p.Proposal, p.Available)).ToList()
+                : [];
+            result.Add(new PersonalInterview(campaign, interview, open));
+        }
+        return result;
     }
 
     /// <summary>The attendees' responses to a booked interview, read back from the calendar.</summary>

@@ -13,6 +13,8 @@ public sealed record InterviewCampaign
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string OrganizerId { get; init; }
+    /// <summary>The process phase (Baustein) the interviews belong to; null when the organizer named none.</summary>
+    public string? PhaseId { get; init; }
     /// <summary>Interviewers by SMTP address, in the organizer's order.</summary>
     public required IReadOnlyList<string> InterviewerEmails { get; init; }
     public required InterviewerMode Mode { get; init; }

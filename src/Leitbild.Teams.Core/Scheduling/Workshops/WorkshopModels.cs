@@ -20,6 +20,8 @@ public sealed record Workshop
     public required string Title { get; init; }
     public required string OrganizerId { get; init; }
     public required string OrganizerEmail { get; init; }
+    /// <summary>The process phase (Baustein) the workshop belongs to; null when the organizer named none.</summary>
+    public string? PhaseId { get; init; }
     public required IReadOnlyList<WorkshopParticipant> Participants { get; init; }
     /// <summary>Online (Teams only) when false; a room that fits everyone when true.</summary>
     public required bool NeedsRoom { get; init; }

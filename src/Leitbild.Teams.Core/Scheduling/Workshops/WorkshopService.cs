@@ -6,6 +6,8 @@ public sealed record WorkshopRequest
 {
     public required string Title { get; init; }
     public required string OrganizerId { get; init; }
+    /// <summary>The process phase (Baustein) the workshop belongs to, for the tab's timeline; optional.</summary>
+    public string? PhaseId { get; init; }
     /// <summary>Person, office or division ids who must come.</summary>
     public required IReadOnlyList<string> Required { get; init; }
     public IReadOnlyList<string> Optional { get; init; } = [];
@@ -54,6 +56,7 @@ public sealed class WorkshopService(ICalendar calendar, IDirectory directory, IW
             Title = request.Title.Trim(),
             OrganizerId = organizer.Id,
             OrganizerEmail = organizer.Email,
+            PhaseId = string.IsNullOrWhiteSpace(request.PhaseId) ? null : request.PhaseId,
             Participants = required.Select(p => new WorkshopParticipant(p.Id, p.Email, p.DisplayName, true))
                 .Concat(optional.Select(p => new WorkshopParticipant(p.Id, p.Email, p.DisplayName, false))).ToList(),
             NeedsRoom = request.NeedsRoom,

@@ -3,7 +3,7 @@
 // with the whole updated timeline, which is drawn again.
 import { h, clear, idFor } from './dom.js';
 import { t } from './i18n.js';
-import { formatDay, formatRange, formatDateTime } from './format.js';
+import { formatDay, formatRange, formatSpan } from './format.js';
 import { loadError } from './layout.js';
 
 const STATUSES = ['planned', 'running', 'done', 'cancelled'];
@@ -19,7 +19,7 @@ function itemList(items, lang) {
   return h('ul', { class: 'items' }, items.map((item) => h('li', null,
     item.link ? h('a', { href: item.link }, item.title) : item.title,
     item.status ? ` · ${item.status}` : null,
-    item.start ? ` · ${formatDateTime(item.start, lang)}` : null)));
+    item.start ? ` · ${formatSpan(item.start, item.end, lang)}` : null)));
 }
 
 /** "Umfragen" / "Termine" of a phase: the feature's items, or a plain note that the feature is still coming. */
