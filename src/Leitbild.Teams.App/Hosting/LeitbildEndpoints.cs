@@ -1,6 +1,7 @@
 using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
+using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
@@ -20,6 +21,7 @@ public static class LeitbildEndpoints
         app.MapResults();
         app.MapScheduling();
         app.MapTab();
+        app.MapPolls();
         app.MapBot();
         return app;
     }

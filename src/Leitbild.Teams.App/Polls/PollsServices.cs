@@ -28,6 +28,7 @@ public static class PollsServices
             typeof(PollsServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
         services.AddSingleton<PollDeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PollDeadlineWorker>());
+        services.AddPollsTab();
         return services;
     }
 }
