@@ -5,28 +5,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Leitbild.Teams.Tab.Tests.Polls;
 
 /// <summary>
-/// The shared browser fixture's Chromium with a second app of our own: local mode with the hand-made poll delivery,
-/// so the polls page can send without a Teams client.
+/// A second app on Kestrel for the polls page: local mode with the hand-made poll delivery, so the page can send without
+/// a Teams client. The browser is the browser collection's one Chromium (the tests run in that collection, one at a time).
 /// </summary>
 public sealed class PollsBrowserApp : IAsyncLifetime
 {
-    public BrowserApp Browser { get; } = new();
-
-    public Fixtures.TabAppFactory Factory { get; } = PollsApp.Create();
+    public TabAppFactory Factory { get; } = PollsApp.Create();
 
     public string BaseUrl { get; private set; } = null!;
 
     public FakePollDelivery Delivery => Factory.Services.GetRequiredService<FakePollDelivery>();
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        await Browser.InitializeAsync();
         BaseUrl = BrowserApp.StartOnKestrel(Factory);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Browser.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
 }

@@ -9,7 +9,8 @@ using Microsoft.Playwright;
 namespace Leitbild.Teams.Tab.Tests.Polls;
 
 /// <summary>The polls page in Chromium: an organizer builds, previews and sends a poll; a reviewer reads only.</summary>
-public sealed class PollsPageTests(PollsBrowserApp app) : IClassFixture<PollsBrowserApp>
+[Collection(BrowserCollection.Name)]
+public sealed class PollsPageTests(BrowserApp browser, PollsBrowserApp app) : IClassFixture<PollsBrowserApp>
 {
     private static readonly string[] GoalTexts =
     [
@@ -20,7 +21,7 @@ public sealed class PollsPageTests(PollsBrowserApp app) : IClassFixture<PollsBro
 
     private async Task<TabPage> OpenAsync(string person, string path = "/tab/dashboard/umfragen")
     {
-        var tab = await TabPage.OpenAsync(app.Browser, app.BaseUrl);
+        var tab = await TabPage.OpenAsync(browser, app.BaseUrl);
         await tab.GoToAsync(path, person);
         return tab;
     }
