@@ -2,6 +2,7 @@ using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
+using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
@@ -21,6 +22,7 @@ public static class LeitbildEndpoints
         app.MapResults();
         app.MapScheduling();
         app.MapTab();
+        app.MapPolls();
         app.MapBot();
         app.MapEvaluation();
         return app;

@@ -37,6 +37,7 @@ public static class PollsServices
         services.AddBotRoutes(PollBotHandlers.Register);
         services.AddSingleton<PollDeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PollDeadlineWorker>());
+        services.AddPollsTab();
         return services;
     }
 }
