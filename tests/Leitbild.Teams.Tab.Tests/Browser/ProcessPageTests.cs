@@ -101,20 +101,35 @@ public sealed class ProcessPageTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task TheDashboardNavigatesToSectionsThatSayWhichFeatureIsComing()
+    public async Task TheDashboardNavigatesToEverySectionAndNoneIsAPlaceholder()
     {
         await using var tab = await TabPage.OpenAsync(app);
         await tab.GoToAsync("/tab/dashboard", SeededPeople.OrganizerName);
         var nav = tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche" });
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Prozess", "Interviews & Workshops", "Umfragen", "Ergebnisse"]);
-        // Umfragen has its feature now (see Polls/PollsPageTests); Ergebnisse is still coming.
-        await nav.GetByRole(AriaRole.Link, new() { Name = "Ergebnisse" }).ClickAsync();
-        await tab.WaitUntilReadyAsync();
-        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Ergebnisse" })).ToHaveAttributeAsync("aria-current", "page");
-        await Assertions.Expect(tab.Page.GetByText("Diese Seite kommt mit dem Ergebnisspeicher")).ToBeVisibleAsync();
-        // Nothing on a coming page pretends to work.
-        await Assertions.Expect(tab.Page.Locator("main button")).ToHaveCountAsync(0);
+        foreach (var section in new[] { "Interviews & Workshops", "Umfragen", "Ergebnisse" })
+        {
+            await nav.GetByRole(AriaRole.Link, new() { Name = section, Exact = true }).ClickAsync();
+            await tab.WaitUntilReadyAsync();
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = section, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+            await Assertions.Expect(tab.Page.GetByText("Diese Seite kommt mit")).ToHaveCountAsync(0);
+        }
         Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
+    public async Task TheChannelTabShowsTheProcessResultsToReviewersAndSaysWhereResultsAppearToStaff()
+    {
+        await using var tab = await TabPage.OpenAsync(app);
+        await tab.GoToAsync("/tab/channel?process=bergkamen-leitbild-2024", SeededPeople.ReviewerName);
+        var results = tab.Page.Locator("section[aria-labelledby=results-heading]");
+        await Assertions.Expect(results.GetByRole(AriaRole.Heading, new() { Name = "Klimaschutz und Klimaanpassung" })).ToBeVisibleAsync();
+        Assert.Empty(tab.Problems);
+
+        await using var staff = await TabPage.OpenAsync(app);
+        await staff.GoToAsync("/tab/channel?process=bergkamen-leitbild-2024", SeededPeople.StaffName);
+        await Assertions.Expect(staff.Page.GetByText("Die Ergebnisse sehen hier die Amtsleitungen und die Prozessleitung.")).ToBeVisibleAsync();
+        Assert.Empty(staff.Problems);
     }
 
     [Fact]

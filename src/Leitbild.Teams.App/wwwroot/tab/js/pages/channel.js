@@ -1,8 +1,10 @@
-// The channel tab: one process, read-only timeline, and its results once the results store is built in.
+// The channel tab: one process, read-only timeline, and its results for those allowed to see them (reviewers and
+// organizers; the API enforces the same rule). Everyone else is told where results appear.
 import { h, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { renderFrame, renderMessage, loadError } from '../layout.js';
 import { renderTimeline, processSummary } from '../timeline.js';
+import { render as renderResults } from '../features/results.js';
 
 export async function render(context) {
   const container = renderFrame(context);
@@ -18,13 +20,21 @@ export async function render(context) {
     return;
   }
   const list = h('div');
+  const results = h('section', { class: 'card', 'aria-labelledby': 'results-heading' },
+    h('h2', { id: 'results-heading' }, t('tab.channel.results')));
   append(container, [
     h('h1', null, timeline.data.title),
     processSummary({ ...timeline.data, title: timeline.data.city }),
-    h('section', { class: 'card', 'aria-labelledby': 'results-heading' },
-      h('h2', { id: 'results-heading' }, t('tab.channel.results')),
-      h('p', { class: 'coming-text' }, t('tab.channel.resultsComing'))),
     h('h2', null, t('tab.process.timeline')),
-    list]);
+    list,
+    results]);
   renderTimeline(list, timeline.data, context, { editable: false });
+  const mayReview = context.me.roles.includes('reviewer') || context.me.roles.includes('organizer');
+  if (mayReview) {
+    const body = h('div');
+    append(results, [body]);
+    await renderResults(body, context);
+  } else {
+    append(results, [h('p', null, t('tab.channel.resultsForReviewers'))]);
+  }
 }
