@@ -1,3 +1,4 @@
+using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.EndToEnd.Tests.Playground;
 
 namespace Leitbild.Teams.EndToEnd.Tests.Cards;
@@ -18,6 +19,18 @@ public class CardRenderingTests(CardRendererFixture fixture)
         Assert.Equal(CardSamples.Kinds.Order(), fixture.Samples.Keys.Order());
     }
 
+    [Fact]
+    public async Task TheRendererReportsACardItCannotAccept()
+    {
+        // A region code in "lang" and a required input without label or error message: the renderer must complain,
+        // or the test above would pass for any card.
+        var broken = new AdaptiveCard { Lang = "de-DE", Body = [new TextBlock { Text = "Kaputt" }, new InputText { Id = "x", IsRequired = true }] };
+        var report = await fixture.RenderAsync(broken, Path.Combine(Path.GetTempPath(), $"leitbild-card-{Guid.NewGuid():N}.png"));
+
+        Assert.Contains(report.Events, e => e.Event == "InvalidPropertyValue");
+        Assert.Contains(report.Events, e => e.Event == "RequiredInputsShouldHaveLabel");
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task TheOfficialRendererDrawsTheCardWithoutErrors(string kind)
@@ -34,6 +47,6 @@ public class CardRenderingTests(CardRendererFixture fixture)
         Assert.Equal(sample.Inputs.Order(), report.Inputs.Select(i => i.Id).Order());
         Assert.All(report.Inputs, i => Assert.True(i.InDom, $"{kind}: input {i.Id} ({i.Type}) has no control in the page"));
         Assert.Equal(sample.Buttons, report.Buttons);
-        Assert.Contains(sample.Card.Body.OfType<Leitbild.Teams.Bot.Cards.TextBlock>().First().Text, report.Text, StringComparison.Ordinal);
+        Assert.Contains(sample.Card.Body.OfType<TextBlock>().First().Text, report.Text, StringComparison.Ordinal);
     }
 }
