@@ -69,7 +69,7 @@ public static class PollCardSizeScenario
             rows.Add(($"10-goal rating, question card [{language}]", PollCards.Questions(singleContext, 1, [], [], null)));
             rows.Add(($"10-goal rating, question card, 60 refresh users [{language}]", PollCards.Questions(singleContext, 1, [], [], sixtyUserIds)));
             var singleMine = AnswersOf(single, people.Take(1));
-            rows.Add(($"10-goal rating, answered (change) card [{language}]", PollCards.Questions(singleContext, 1, singleMine, [], sixtyUserIds)));
+            rows.Add(($"10-goal rating, change card (answers prefilled) [{language}]", PollCards.Questions(singleContext, 1, singleMine, [], sixtyUserIds)));
             rows.Add(($"10-goal rating, closed with results [{language}]", PollCards.Closed(singleContext, Tally(single, AnswersOf(single, people)))));
 
             var ten = MakePoll(PollDefinitionRules.MaxQuestions);
