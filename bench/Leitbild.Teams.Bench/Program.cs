@@ -9,6 +9,8 @@ var scenarios = new Dictionary<string, (string Help, Func<string[], Task<int>> R
     ["results-drain"] = ("time to drain 1,000 answers with 80 ms per Graph request", _ => ResultsDrainScenario.RunAsync()),
     ["scheduling-60"] = ("60 people and 3 rooms over 6 weeks: getSchedule calls and slot-finder compute", SchedulingSixtyPeopleScenario.RunAsync),
     ["scheduling-200"] = ("200 people over 8 weeks: slot-finder compute", SchedulingTwoHundredPeopleScenario.RunAsync),
+    ["poll-answers"] = ("500 concurrent adaptiveCard/action poll answers against the host in local mode: p50/p99, each answer stored once", PollAnswersBenchmark.RunAsync),
+    ["poll-card-size"] = ("JSON size of the poll cards (10 goals, 10 questions, results) against Teams' message size limit", PollCardSizeScenario.RunAsync),
     ["tab-results"] = ("results page API with 10,000 answers in SQLite", TabResultsScenario.RunAsync),
 };
 
