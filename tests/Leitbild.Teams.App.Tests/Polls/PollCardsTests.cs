@@ -82,11 +82,38 @@ public class PollCardsTests
     }
 
     [Fact]
-    public void TenQuestionsArePagedThreeAtATime()
+    public void PagesHoldAtMostTwelveInputsAndNeverSplitAQuestion()
     {
+        // Ten 3-goal rating questions: four fit a page (12 inputs), so 4 + 4 + 2.
         var poll = SamplePoll() with { Questions = [.. Enumerable.Range(1, 10).Select(i => SamplePoll().Questions[0] with { Id = $"q{i}" })] };
-        Assert.Equal(4, PollCards.PageCount(poll));
-        Assert.Equal(["q10"], PollCards.QuestionsOnPage(poll, 4).Select(q => q.Id));
+        Assert.Equal(3, PollCards.PageCount(poll));
+        Assert.Equal(["q9", "q10"], PollCards.QuestionsOnPage(poll, 3).Select(q => q.Id));
+        // A 10-goal rating (10 inputs) and a top-3 ranking (3 inputs) do not fit one page of 12.
+        var big = SamplePoll(ratingGoals: 10) with { Questions = [SamplePoll(ratingGoals: 10).Questions[0], SamplePoll().Questions[3]] };
+        Assert.Equal(2, PollCards.PageCount(big));
+        Assert.Empty(PollCards.QuestionsOnPage(big, 3));
+    }
+
+    [Fact]
+    public void EveryCardOfTheLargestPollStaysUnderTheTeamsMessageLimit()
+    {
+        // Teams rejects bot messages over 40 KB, counted as UTF-16:
+        // https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/format-your-bot-messages
+        const int limit = 40 * 1024;
+        var question = SamplePoll(ratingGoals: 10).Questions[0];
+        var poll = SamplePoll() with { Questions = [.. Enumerable.Range(1, 10).Select(i => question with { Id = $"q{i}" })] };
+        var context = Context("de", poll);
+        var mine = poll.Questions.SelectMany(q => q.GoalIds.Select(g => Mine(q.Id, g, AnswerValue.OfRating(3)) with { PollId = poll.Id })).ToList();
+        var results = PollTally.Compute(poll, mine, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        var sixty = Enumerable.Range(0, 60).Select(i => $"29:{Guid.NewGuid()}").ToList();
+        var cards = Enumerable.Range(1, PollCards.PageCount(poll)).Select(page => PollCards.Questions(context, page, mine, [], sixty))
+            .Append(PollCards.Answered(context, mine, results, sixty))
+            .Append(PollCards.Closed(context, results));
+        foreach (var card in cards)
+        {
+            var utf16 = Json(card).GetRawText().Length * 2;
+            Assert.True(utf16 < limit, $"card of {utf16} bytes (UTF-16) is over {limit}");
+        }
     }
 
     [Fact]

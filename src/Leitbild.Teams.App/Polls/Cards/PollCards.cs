@@ -31,16 +31,51 @@ public static class PollCards
     public const string PollIdKey = "pollId";
     public const string PageKey = "page";
 
-    /// <summary>Questions per card page: three keep a card short enough to answer in ten seconds.</summary>
-    public const int QuestionsPerPage = 3;
+    /// <summary>
+    /// Inputs per card page. Twelve keep a page quick to answer and well inside Teams' 40 KB message limit
+    /// (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/format-your-bot-messages; see bench
+    /// poll-card-size). A question is never split, so one 10-goal rating question is one page.
+    /// </summary>
+    public const int InputsPerPage = 12;
+
+    /// <summary>Goal rows of results a card shows; the tab has the rest (cards must stay under 40 KB).</summary>
+    public const int MaxResultRowsOnCard = 20;
+
+    /// <summary>Facts of "your answer" a card lists; the change card shows them all.</summary>
+    public const int MaxAnswerFactsOnCard = 20;
+
+    /// <summary>The answered card carries the person's answers too, so it shows fewer result rows.</summary>
+    public const int MaxResultRowsOnAnsweredCard = 10;
 
     /// <summary>Teams refreshes a card automatically for at most this many listed users.</summary>
     public const int MaxRefreshUsers = 60;
 
-    public static int PageCount(Poll poll) => Math.Max(1, (poll.Questions.Count + QuestionsPerPage - 1) / QuestionsPerPage);
+    public static int PageCount(Poll poll) => Math.Max(1, Pages(poll).Count);
 
-    public static IReadOnlyList<Question> QuestionsOnPage(Poll poll, int page) =>
-        poll.Questions.Skip((page - 1) * QuestionsPerPage).Take(QuestionsPerPage).ToList();
+    public static IReadOnlyList<Question> QuestionsOnPage(Poll poll, int page)
+    {
+        var pages = Pages(poll);
+        return page >= 1 && page <= pages.Count ? pages[page - 1] : [];
+    }
+
+    /// <summary>Questions in order, packed onto pages of at most <see cref="InputsPerPage"/> inputs.</summary>
+    private static List<List<Question>> Pages(Poll poll)
+    {
+        var pages = new List<List<Question>>();
+        var inputs = 0;
+        foreach (var question in poll.Questions)
+        {
+            var count = PollSubmission.InputIds(question).Count();
+            if (pages.Count == 0 || inputs + count > InputsPerPage)
+            {
+                pages.Add([]);
+                inputs = 0;
+            }
+            pages[^1].Add(question);
+            inputs += count;
+        }
+        return pages;
+    }
 
     /// <summary>One page of questions, prefilled with the viewer's answers when they are changing them.</summary>
     public static AdaptiveCard Questions(PollCardContext context, int page, IReadOnlyList<Answer> mine, IReadOnlyList<PollProblem> problems, IReadOnlyList<string>? refreshUserIds)
@@ -77,12 +112,12 @@ public static class PollCards
         {
             new TextBlock { Text = context.T("poll.card.thanks"), Weight = "Bolder", Color = "Good", Wrap = true },
             new TextBlock { Text = context.T("poll.card.yourAnswer"), Weight = "Bolder", Spacing = "Medium" },
-            new FactSet { Facts = [.. MyAnswerFacts(context, mine)] },
+            new FactSet { Facts = [.. MyAnswerFacts(context, mine).Take(MaxAnswerFactsOnCard)] },
             new TextBlock { Text = context.T("poll.card.changeUntil"), IsSubtle = true, Wrap = true, Size = "Small" },
         };
         if (visibleResults is not null)
         {
-            body.AddRange(ResultElements(context, visibleResults));
+            body.AddRange(ResultElements(context, visibleResults, MaxResultRowsOnAnsweredCard));
         }
         else if (context.Poll.Settings.Visibility == ResultsVisibility.AfterClose)
         {
@@ -105,7 +140,7 @@ public static class PollCards
         }
         else
         {
-            body.AddRange(ResultElements(context, visibleResults));
+            body.AddRange(ResultElements(context, visibleResults, MaxResultRowsOnCard));
         }
         return Card(context, body, refreshUserIds: null);
     }
@@ -238,12 +273,19 @@ public static class PollCards
         }
     }
 
-    private static IEnumerable<CardElement> ResultElements(PollCardContext context, PollResults results)
+    private static IEnumerable<CardElement> ResultElements(PollCardContext context, PollResults results, int maxRows)
     {
         yield return new TextBlock { Text = context.T("poll.card.results"), Size = "Medium", Weight = "Bolder", Spacing = "Large", Separator = true };
         yield return new TextBlock { Text = context.F("poll.card.respondents", results.RespondentCount), IsSubtle = true, Spacing = "None" };
+        var shownRows = 0;
         foreach (var question in results.Questions)
         {
+            if (shownRows + question.Goals.Count > maxRows && shownRows > 0)
+            {
+                yield return new TextBlock { Text = context.T("poll.card.moreResults"), Wrap = true, IsSubtle = true, Spacing = "Medium" };
+                yield break;
+            }
+            shownRows += question.Goals.Count;
             var definition = context.Poll.FindQuestion(question.QuestionId);
             if (definition is null)
             {
