@@ -41,7 +41,8 @@ public static class ResultsServices
         services.AddHostedService(sp => sp.GetRequiredService<ResultsOutboxWorker>());
 
         // The tab's Ergebnisse page (reviewers and organizers).
-        services.AddSingleton(new TabSectionModule(TabSections.Results, "/tab/js/features/results.js"));
+        // The Ergebnisse section is hosted by the evaluation module (features/evaluation.js), whose default view is
+        // features/results.js; one module per section keeps the dashboard unambiguous.
         return services;
     }
 }

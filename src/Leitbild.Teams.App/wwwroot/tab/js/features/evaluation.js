@@ -1,11 +1,13 @@
-// Dashboard › Ergebnisse (evaluation feature): the evaluation with downloads of the Abschlussbericht and the summary,
-// interview notes (interviewers and the planning team) and workshop outcomes (organizers record, reviewers read).
+// Dashboard › Ergebnisse: the results per field of action and goal (results.js, the default view), the evaluation with
+// downloads of the Abschlussbericht and the summary, interview notes (interviewers and the planning team) and workshop
+// outcomes (organizers record, reviewers read).
 import { h, append, clear, idFor } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDay, formatDateTime } from '../format.js';
 import { loadError } from '../layout.js';
+import { render as renderResults } from './results.js';
 
-const VIEWS = ['overview', 'notes', 'workshops'];
+const VIEWS = ['results', 'overview', 'notes', 'workshops'];
 const BASE = '/api/tab/evaluation';
 
 export async function render(container, context) {
@@ -15,9 +17,10 @@ export async function render(container, context) {
   const isOrganizer = context.me.roles.includes('organizer');
   const views = VIEWS.filter((v) => v !== 'notes' || isOrganizer);
   const asked = context.params.get('view');
-  const view = views.includes(asked) ? asked : 'overview';
+  const view = views.includes(asked) ? asked : 'results';
+  // The results view brings its own heading; the other views share the evaluation heading.
+  if (view !== 'results') container.append(h('h1', null, t('evaluation.heading')));
   container.append(
-    h('h1', null, t('evaluation.heading')),
     h('nav', { class: 'subnav', 'aria-label': t('evaluation.views.label') },
       h('ul', null, views.map((v) => h('li', null, h('a', {
         href: context.link('/tab/dashboard/ergebnisse', { view: v }),
@@ -25,7 +28,8 @@ export async function render(container, context) {
       }, t(`evaluation.view.${v}`)))))));
   const page = h('div', { id: 'evaluation-view' });
   container.append(page);
-  if (view === 'notes') await renderNotes(page, context);
+  if (view === 'results') await renderResults(page, context);
+  else if (view === 'notes') await renderNotes(page, context);
   else if (view === 'workshops') await renderWorkshops(page, context, isOrganizer);
   else await renderOverview(page, context);
 }
