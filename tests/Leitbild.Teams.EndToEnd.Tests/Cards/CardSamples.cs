@@ -93,7 +93,7 @@ public static class CardSamples
             Questions =
             [
                 new Question { Id = "q1", Kind = QuestionKind.GoalRating, Prompt = new("Wie sehr stimmen Sie diesen Zielen zu?", "How much do you agree with these goals?"),
-                    GoalIds = [.. goals.Take(3)] },
+                    GoalIds = [.. goals.Take(8)] }, // 8 + 1 + 1 + 3 + 1 inputs: two pages of at most 12
                 new Question { Id = "q2", Kind = QuestionKind.SingleChoice, Prompt = new("Welche Jahreszahl soll im Ziel stehen?", "Which year should the goal name?"),
                     GoalIds = [goals[0]], Options = [new("a", new("bis 2045", "by 2045")), new("b", new("bis 2040", "by 2040"))] },
                 new Question { Id = "q3", Kind = QuestionKind.MultipleChoice, Prompt = new("Wer soll beteiligt werden?", "Who should take part?"),

@@ -105,7 +105,7 @@ public sealed class ProcessPageTests(BrowserApp app)
     {
         await using var tab = await TabPage.OpenAsync(app);
         await tab.GoToAsync("/tab/dashboard", SeededPeople.OrganizerName);
-        var nav = tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche" });
+        var nav = tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche", Exact = true });
         await Assertions.Expect(nav.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Prozess", "Interviews & Workshops", "Umfragen", "Ergebnisse"]);
         foreach (var section in new[] { "Interviews & Workshops", "Umfragen", "Ergebnisse" })
         {
