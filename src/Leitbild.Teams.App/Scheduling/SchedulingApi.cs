@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Scheduling.Bot;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Process;
@@ -120,7 +121,7 @@ public static class SchedulingApi
 
     /// <summary>Starts a campaign; the signed-in organizer organizes it unless the body names someone else.</summary>
     public static async Task<Created<CampaignOverview>> StartCampaign(StartCampaignRequest request, ClaimsPrincipal principal, InterviewCampaignService service,
-        IProcessStore processes, CancellationToken cancellationToken)
+        IProcessStore processes, InterviewProposalDelivery delivery, CancellationToken cancellationToken)
     {
         await RequireKnownPhaseAsync(processes, request.PhaseId, cancellationToken);
         var overview = await service.StartCampaignAsync(new InterviewCampaignRequest
@@ -140,6 +141,7 @@ public static class SchedulingApi
             LatestTimeOfDay = request.LatestTimeOfDay,
             ProposalsPerInterviewee = request.ProposalsPerInterviewee,
         }, cancellationToken);
+        await delivery.SendProposalsAsync(overview, cancellationToken);
         return TypedResults.Created($"/api/scheduling/campaigns/{overview.Campaign.Id}/interviews", overview);
     }
 
