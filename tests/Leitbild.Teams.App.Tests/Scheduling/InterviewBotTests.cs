@@ -1,0 +1,265 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Leitbild.Teams.App.Scheduling;
+using Leitbild.Teams.App.Scheduling.Bot;
+using Leitbild.Teams.App.Tests.Bot;
+using Leitbild.Teams.Bot.Schema;
+using Leitbild.Teams.ConnectorSimulator;
+using Leitbild.Teams.Core.Scheduling;
+using Leitbild.Teams.Core.Scheduling.Interviews;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leitbild.Teams.App.Tests.Scheduling;
+
+/// <summary>
+/// The interviewee's card through POST /api/messages (local mode, SQLite, the local calendar, a simulated Teams
+/// connector): the proposal card arrives 1:1, one click books, a taken slot shows what is left, reschedule and cancel.
+/// Offers made by hand lie on a Saturday a few weeks ahead, where the seeded people have no fictional appointments.
+/// </summary>
+public sealed class InterviewBotTests : IAsyncLifetime
+{
+    private const string Bernd = "92a6ccf0-4e28-5be1-a380-5a2d2aad61d8";
+    private const string BerndEmail = "bernd.fiktiva@bergkamen.example";
+    private const string Clara = "e14e1698-4bbe-5515-a550-bc4bce243185";
+    private const string ClaraEmail = "clara.muster-kamp@bergkamen.example";
+
+    private readonly BotAppFactory _factory = new();
+    private ConnectorSimulatorHost _connector = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorSimulatorHost.StartAsync(TimeProvider.System);
+        _client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _connector.DisposeAsync();
+        _factory.DeleteDatabase();
+    }
+
+    private T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+
+    private static DateTimeOffset Saturday(int hour)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21);
+        while (today.DayOfWeek != DayOfWeek.Saturday)
+        {
+            today = today.AddDays(1);
+        }
+        return BerlinTime.ToInstant(today, new TimeOnly(hour, 0));
+    }
+
+    private Activity As(string personId, Activity activity) =>
+        activity with { From = new ChannelAccount { Id = "29:" + personId, Name = "Seeded person", AadObjectId = personId } };
+
+    private Activity Press(string personId, string verb, IReadOnlyDictionary<string, string> data) =>
+        As(personId, Activities.Base(_connector.ServiceUrl, "invoke") with
+        {
+            Name = "adaptiveCard/action",
+            ReplyToId = "card-1",
+            Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb, data = new Dictionary<string, string>(data) { ["verb"] = verb } }, trigger = "manual" }),
+        });
+
+    private async Task<JsonElement> PressAsync(string personId, string verb, IReadOnlyDictionary<string, string> data)
+    {
+        var response = await _client.PostAsync(Press(personId, verb, data));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var card = body.GetProperty("value");
+        CardSchema.AssertValid(card);
+        return card;
+    }
+
+    private static List<JsonElement> Actions(JsonElement card, string verb) => All(card)
+        .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.GetString() == "Action.Execute" && e.GetProperty("verb").GetString() == verb)
+        .ToList();
+
+    private static string DataOf(JsonElement action, string key) => action.GetProperty("data").GetProperty(key).GetString()!;
+
+    private static IEnumerable<JsonElement> All(JsonElement element)
+    {
+        yield return element;
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(p => p.Value),
+            JsonValueKind.Array => element.EnumerateArray(),
+            _ => [],
+        };
+        foreach (var child in children.SelectMany(All))
+        {
+            yield return child;
+        }
+    }
+
+    /// <summary>Offers made by hand: each interviewee gets the given starts (one hour each) with moderator A.</summary>
+    private async Task<Dictionary<string, (Interview Interview, List<InterviewProposal> Proposals)>> OfferAsync(params (string Person, string Email, DateTimeOffset[] Starts)[] offers)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var campaign = new InterviewCampaign
+        {
+            Id = Guid.NewGuid().ToString("N"), Title = "Leitbild-Interview", OrganizerId = SchedulingApp.Seeded.Organizer,
+            InterviewerEmails = [SchedulingApp.Seeded.ModeratorAEmail], Mode = InterviewerMode.AnyOne, Duration = TimeSpan.FromHours(1),
+            WindowStart = now, WindowEnd = now.AddDays(60), CreatedAt = now,
+        };
+        var result = new Dictionary<string, (Interview, List<InterviewProposal>)>();
+        foreach (var (person, email, starts) in offers)
+        {
+            var interview = new Interview { Id = Guid.NewGuid().ToString("N"), CampaignId = campaign.Id, IntervieweeId = person, IntervieweeEmail = email, Status = InterviewStatus.Proposed, UpdatedAt = now };
+            result[person] = (interview, starts.Select((s, i) => new InterviewProposal
+            {
+                Id = Guid.NewGuid().ToString("N"), InterviewId = interview.Id, Start = s, End = s.AddHours(1),
+                InterviewerEmails = [SchedulingApp.Seeded.ModeratorAEmail], Rank = i + 1, Status = ProposalStatus.Open,
+            }).ToList());
+        }
+        await Get<IInterviewStore>().CreateCampaignAsync(campaign, result.Values.Select(v => v.Item1).ToList(), result.Values.SelectMany(v => v.Item2).ToList(), CancellationToken.None);
+        return result;
+    }
+
+    [Fact]
+    public async Task StartingACampaignSendsTheIntervieweeACardWithUpToThreeTimesToBook()
+    {
+        await _client.PostAsync(As(Bernd, Activities.Install(_connector.ServiceUrl)));
+        var overview = await Get<InterviewCampaignService>().StartCampaignAsync(new InterviewCampaignRequest
+        {
+            Title = "Interviews Baustein 2", OrganizerId = SchedulingApp.Seeded.Organizer, InterviewerIds = [SchedulingApp.Seeded.ModeratorA],
+            Interviewees = [Bernd], Duration = TimeSpan.FromMinutes(60), WindowStart = Saturday(0).AddDays(2), WindowEnd = Saturday(0).AddDays(16),
+        }, CancellationToken.None);
+        Assert.True(await Get<InterviewProposalDelivery>().SendProposalsAsync(overview, CancellationToken.None));
+
+        var card = await CardSentAsync("Interviews Baustein 2");
+        CardSchema.AssertValid(card);
+        var buttons = Actions(card, InterviewCards.BookVerb);
+        Assert.InRange(buttons.Count, 1, 3);
+        Assert.Equal(overview.Interviews.Single().Proposals.Select(p => p.Id).Order(), buttons.Select(b => DataOf(b, InterviewCards.ProposalIdKey)).Order());
+        Assert.StartsWith("Buchen: ", buttons[0].GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> CardSentAsync(string title)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var call in _connector.Calls.Where(c => c.Method == "POST" && c.Status == 201 && c.Path.EndsWith("/activities", StringComparison.Ordinal) && c.Body is not null))
+            {
+                var root = JsonDocument.Parse(call.Body!).RootElement;
+                if (root.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0
+                    && attachments[0].GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString() == title)
+                {
+                    return attachments[0].GetProperty("content").Clone();
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No card '{title}' reached the connector.");
+    }
+
+    [Fact]
+    public async Task OneClickBooksTheTimeAndTheEventIsInBothLocalCalendars()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10), Saturday(14)]));
+        var (interview, proposals) = offers[Bernd];
+
+        var card = await PressAsync(Bernd, InterviewCards.BookVerb,
+            new Dictionary<string, string> { ["interviewId"] = interview.Id, ["proposalId"] = proposals[1].Id });
+
+        Assert.Contains("Ihr Interview ist gebucht.", card.AllText(), StringComparison.Ordinal);
+        Assert.Contains(SchedulingLabels.Slot(proposals[1].Start, proposals[1].End, "de"), card.AllText(), StringComparison.Ordinal);
+        Assert.Single(Actions(card, InterviewCards.RescheduleVerb));
+        Assert.Single(Actions(card, InterviewCards.CancelVerb));
+        var booked = await Get<IInterviewStore>().GetInterviewAsync(interview.Id, CancellationToken.None);
+        Assert.Equal(InterviewStatus.Booked, booked!.Status);
+        var calendar = Get<ICalendar>();
+        foreach (var mailbox in new[] { BerndEmail, SchedulingApp.Seeded.ModeratorAEmail })
+        {
+            var schedule = (await calendar.GetSchedulesAsync([mailbox], proposals[1].Start, proposals[1].End, SlotKeys.Cell, CancellationToken.None)).For(mailbox);
+            Assert.Contains(schedule.Blocks, b => b.Start == proposals[1].Start && b.End == proposals[1].End && b.Status == FreeBusyStatus.Busy);
+        }
+    }
+
+    [Fact]
+    public async Task ATimeSomeoneElseTookShowsTheRemainingProposalsAndSaysSo()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10), Saturday(14)]), (Clara, ClaraEmail, [Saturday(10)]));
+        await PressAsync(Clara, InterviewCards.BookVerb, new Dictionary<string, string> { ["interviewId"] = offers[Clara].Interview.Id, ["proposalId"] = offers[Clara].Proposals[0].Id });
+
+        var (interview, proposals) = offers[Bernd];
+        var card = await PressAsync(Bernd, InterviewCards.BookVerb, new Dictionary<string, string> { ["interviewId"] = interview.Id, ["proposalId"] = proposals[0].Id });
+
+        Assert.Contains("Dieser Termin ist inzwischen vergeben", card.AllText(), StringComparison.Ordinal);
+        var left = Assert.Single(Actions(card, InterviewCards.BookVerb));
+        Assert.Equal(proposals[1].Id, DataOf(left, InterviewCards.ProposalIdKey));
+        Assert.Equal(InterviewStatus.Proposed, (await Get<IInterviewStore>().GetInterviewAsync(interview.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task SomeoneElsePressingTheCardBooksNothing()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10)]));
+
+        var card = await PressAsync(Clara, InterviewCards.BookVerb, new Dictionary<string, string> { ["interviewId"] = offers[Bernd].Interview.Id, ["proposalId"] = offers[Bernd].Proposals[0].Id });
+
+        Assert.Contains("Nur die eingeladene Person", card.AllText(), StringComparison.Ordinal);
+        Assert.Equal(InterviewStatus.Proposed, (await Get<IInterviewStore>().GetInterviewAsync(offers[Bernd].Interview.Id, CancellationToken.None))!.Status);
+        var cancel = await PressAsync(Clara, InterviewCards.CancelVerb, new Dictionary<string, string> { ["interviewId"] = offers[Bernd].Interview.Id });
+        Assert.Empty(Actions(cancel, InterviewBotHandlers.CancelConfirmVerb));
+    }
+
+    [Fact]
+    public async Task CancellingFromTheCardAsksFirstThenCancelsTheInterviewAndItsEvent()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10)]));
+        var ids = new Dictionary<string, string> { ["interviewId"] = offers[Bernd].Interview.Id };
+        var booked = await PressAsync(Bernd, InterviewCards.BookVerb, new Dictionary<string, string>(ids) { ["proposalId"] = offers[Bernd].Proposals[0].Id });
+
+        var question = await PressAsync(Bernd, InterviewCards.CancelVerb, ids);
+        Assert.Equal(InterviewStatus.Booked, (await Get<IInterviewStore>().GetInterviewAsync(offers[Bernd].Interview.Id, CancellationToken.None))!.Status);
+        var back = await PressAsync(Bernd, InterviewBotHandlers.ShowVerb, ids);
+        Assert.Contains("Ihr Interview ist gebucht.", back.AllText(), StringComparison.Ordinal);
+        var cancelled = await PressAsync(Bernd, DataOf(Actions(question, InterviewBotHandlers.CancelConfirmVerb).Single(), "verb"), ids);
+
+        Assert.Contains("Dieses Interview ist abgesagt.", cancelled.AllText(), StringComparison.Ordinal);
+        Assert.Empty(Actions(cancelled, InterviewCards.BookVerb));
+        var interview = await Get<IInterviewStore>().GetInterviewAsync(offers[Bernd].Interview.Id, CancellationToken.None);
+        Assert.Equal(InterviewStatus.Cancelled, interview!.Status);
+        var stored = await Get<LocalCalendar>().GetStoredEventAsync(interview.EventId!, CancellationToken.None);
+        Assert.True(stored!.Event.IsCancelled);
+        Assert.NotEmpty(Actions(booked, InterviewCards.CancelVerb));
+    }
+
+    [Fact]
+    public async Task AnotherTimeOffersFreshProposalsAndBookingOneMovesTheAppointment()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10)]));
+        var ids = new Dictionary<string, string> { ["interviewId"] = offers[Bernd].Interview.Id };
+        await PressAsync(Bernd, InterviewCards.BookVerb, new Dictionary<string, string>(ids) { ["proposalId"] = offers[Bernd].Proposals[0].Id });
+
+        var card = await PressAsync(Bernd, InterviewCards.RescheduleVerb, ids);
+
+        Assert.Contains("Ihr Interview ist gebucht.", card.AllText(), StringComparison.Ordinal);
+        var moves = Actions(card, InterviewCards.BookVerb);
+        Assert.InRange(moves.Count, 1, 3);
+        Assert.All(moves, m => Assert.StartsWith("Verschieben auf: ", m.GetProperty("title").GetString(), StringComparison.Ordinal));
+        var moved = await PressAsync(Bernd, InterviewCards.BookVerb, new Dictionary<string, string>(ids) { ["proposalId"] = DataOf(moves[0], InterviewCards.ProposalIdKey) });
+        Assert.Contains("Ihr Interview ist gebucht.", moved.AllText(), StringComparison.Ordinal);
+        var interview = await Get<IInterviewStore>().GetInterviewAsync(offers[Bernd].Interview.Id, CancellationToken.None);
+        Assert.NotEqual(Saturday(10), interview!.Booked!.Start);
+    }
+}
+
+internal static class CardText
+{
+    /// <summary>Every string in the card, unescaped (the raw JSON escapes "–" and umlauts).</summary>
+    public static string AllText(this JsonElement card) => string.Join("\n", Strings(card));
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+}
