@@ -1,10 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Leitbild.Teams.App.Evaluation;
+using Leitbild.Teams.App.Evaluation.Bot;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Scheduling.Bot;
 using Leitbild.Teams.App.Tests.Bot;
 using Leitbild.Teams.Bot.Schema;
 using Leitbild.Teams.ConnectorSimulator;
+using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,7 +146,7 @@ public sealed class InterviewBotTests : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            foreach (var call in _connector.Calls.Where(c => c.Method == "POST" && c.Status == 201 && c.Path.EndsWith("/activities", StringComparison.Ordinal) && c.Body is not null))
+            foreach (var call in _connector.Calls.Where(c => c.Method == "POST" && c.Status is 200 or 201 && c.Path.Contains("/activities", StringComparison.Ordinal) && c.Body is not null))
             {
                 var root = JsonDocument.Parse(call.Body!).RootElement;
                 if (root.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0
@@ -247,6 +250,62 @@ public sealed class InterviewBotTests : IAsyncLifetime
         Assert.Contains("Ihr Interview ist gebucht.", moved.AllText(), StringComparison.Ordinal);
         var interview = await Get<IInterviewStore>().GetInterviewAsync(offers[Bernd].Interview.Id, CancellationToken.None);
         Assert.NotEqual(Saturday(10), interview!.Booked!.Start);
+    }
+
+    private async Task<string> BookedInterviewAsync()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10)]));
+        var result = await Get<InterviewCampaignService>().BookAsync(offers[Bernd].Proposals[0].Id, Bernd, CancellationToken.None);
+        Assert.Equal(BookingOutcome.Booked, result.Outcome);
+        return offers[Bernd].Interview.Id;
+    }
+
+    private static Dictionary<string, string> Note(string interviewId, string text) => new()
+    {
+        [InterviewNoteCard.InterviewKey] = interviewId, [InterviewNoteCard.FieldKey] = "klima", [InterviewNoteCard.GoalKey] = "klima-1",
+        [InterviewNoteCard.SentimentKey] = "Idea", [InterviewNoteCard.ConsentKey] = "QuoteAnonymously", [InterviewNoteCard.TextKey] = text,
+    };
+
+    [Fact]
+    public async Task TheInterviewerRecordsAStatementFromTheNotesCard()
+    {
+        var interviewId = await BookedInterviewAsync();
+        await _client.PostAsync(As(SchedulingApp.Seeded.ModeratorA, Activities.Text(_connector.ServiceUrl, "notiz")));
+        var form = await CardSentAsync("Interviewnotiz");
+        CardSchema.AssertValid(form);
+        Assert.Contains("Bernd Fiktiva", form.AllText(), StringComparison.Ordinal);
+
+        var saved = await PressAsync(SchedulingApp.Seeded.ModeratorA, InterviewNoteCard.SaveVerb, Note(interviewId, "Mehr Bäume in der Innenstadt."));
+
+        Assert.Contains("Aussage gespeichert.", saved.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Mehr Bäume", saved.AllText(), StringComparison.Ordinal);
+        var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
+        Assert.Equal(("klima", "klima-1", StatementSentiment.Idea, StatementConsent.QuoteAnonymously), (statement.FieldOfActionId, statement.GoalId, statement.Sentiment, statement.Consent));
+    }
+
+    [Fact]
+    public async Task AStatementWithoutTextIsRefusedWithTheReasonAndNothingIsStored()
+    {
+        var interviewId = await BookedInterviewAsync();
+
+        var card = await PressAsync(SchedulingApp.Seeded.ModeratorA, InterviewNoteCard.SaveVerb, Note(interviewId, "   "));
+
+        Assert.Contains("Die Aussage fehlt.", card.AllText(), StringComparison.Ordinal);
+        Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SomeoneWhoDidNotConductTheInterviewCannotWriteNotesForIt()
+    {
+        var interviewId = await BookedInterviewAsync();
+
+        await _client.PostAsync(As(Clara, Activities.Text(_connector.ServiceUrl, "note", "en-US")));
+        var card = await PressAsync(Clara, InterviewNoteCard.SaveVerb, Note(interviewId, "Erfunden."));
+
+        var reply = _connector.Calls.Last(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal));
+        Assert.Contains("no booked interviews", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("keine gebuchten Interviews", card.AllText(), StringComparison.Ordinal);
+        Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
     }
 }
 
