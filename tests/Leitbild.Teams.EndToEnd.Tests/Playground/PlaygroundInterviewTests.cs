@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Leitbild.Teams.App.Scheduling;
+using Leitbild.Teams.App.Scheduling.Bot;
+using Leitbild.Teams.Core.Process;
+using Leitbild.Teams.Core.Scheduling;
+using Leitbild.Teams.Core.Scheduling.Interviews;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leitbild.Teams.EndToEnd.Tests.Playground;
+
+/// <summary>
+/// An interview campaign through the Agents Playground. The Playground delivers proactive 1:1 messages only to its
+/// current user's personal chat, so the current user (Fenja Entwurf, a seeded person) is the interviewee and another
+/// seeded person (Bernd Fiktiva) interviews.
+/// </summary>
+[Collection(PlaygroundCollection.Name)]
+public class PlaygroundInterviewTests(PlaygroundFixture fixture)
+{
+    private const string Bernd = "92a6ccf0-4e28-5be1-a380-5a2d2aad61d8";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private PlaygroundClient Client => fixture.Client;
+
+    private T Get<T>() where T : notnull => fixture.App.Services.GetRequiredService<T>();
+
+    private static IEnumerable<JsonElement> BookButtons(JsonElement card) =>
+        card.GetProperty("body").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "ActionSet")
+            .SelectMany(e => e.GetProperty("actions").EnumerateArray())
+            .Where(a => a.GetProperty("type").GetString() == "Action.Execute" && a.GetProperty("verb").GetString() == InterviewCards.BookVerb);
+
+    [Fact]
+    public async Task AnIntervieweePicksASlotAndTheEventIsInBothLocalCalendars()
+    {
+        var mark = Client.Mark();
+        await Client.InstallAsync();
+        await Client.WaitForAsync(mark, e => e.CardTitle == "Welcome to the vision process", Patience, "welcome card");
+
+        var title = "Leitbild-Interview " + Guid.NewGuid().ToString("N")[..6];
+        var start = DateTimeOffset.UtcNow.AddDays(7);
+        var overview = await Get<InterviewCampaignService>().StartCampaignAsync(new InterviewCampaignRequest
+        {
+            Title = title, OrganizerId = Client.UserObjectId, InterviewerIds = [Bernd], Interviewees = [Client.UserObjectId],
+            Duration = TimeSpan.FromMinutes(45), WindowStart = start, WindowEnd = start.AddDays(14),
+        }, CancellationToken.None);
+        mark = Client.Mark();
+        Assert.True(await Get<InterviewProposalDelivery>().SendProposalsAsync(overview, CancellationToken.None));
+
+        var delivered = await Client.WaitForAsync(mark, e => e.ConversationId == Client.PersonalChatId && e.CardTitle == title, Patience, "proposal card");
+        var choice = BookButtons(delivered.Card!.Value).First();
+        var proposalId = choice.GetProperty("data").GetProperty(InterviewCards.ProposalIdKey).GetString();
+        var proposal = overview.Interviews.Single().Proposals.Single(p => p.Id == proposalId);
+
+        var response = await Client.ExecuteAsync(delivered.MessageId, choice);
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", response.GetProperty("type").GetString());
+        var card = response.GetProperty("value").GetRawText();
+        Assert.Contains("Your interview is booked.", card, StringComparison.Ordinal);
+        Assert.Contains("Bernd Fiktiva", card, StringComparison.Ordinal);
+
+        var interview = await Get<IInterviewStore>().GetInterviewAsync(overview.Interviews.Single().Interview.Id, CancellationToken.None);
+        Assert.Equal(InterviewStatus.Booked, interview!.Status);
+        var directory = Get<IDirectory>();
+        var emails = new[] { (await directory.FindPersonAsync(Bernd, CancellationToken.None))!.Email, (await directory.FindPersonAsync(Client.UserObjectId, CancellationToken.None))!.Email };
+        var stored = await Get<LocalCalendar>().GetStoredEventAsync(interview.EventId!, CancellationToken.None);
+        Assert.Equal(emails[0], stored!.Event.OrganizerEmail, StringComparer.OrdinalIgnoreCase);
+        Assert.Contains(stored.Event.Attendees, a => string.Equals(a.Email, emails[1], StringComparison.OrdinalIgnoreCase));
+        var schedules = await Get<ICalendar>().GetSchedulesAsync(emails, proposal.Start, proposal.End, SlotKeys.Cell, CancellationToken.None);
+        foreach (var email in emails)
+        {
+            Assert.Contains(schedules.For(email).Blocks, b => b.Start == proposal.Start && b.End == proposal.End && b.Status == FreeBusyStatus.Busy);
+        }
+    }
+}
