@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Leitbild.Teams.App.Evaluation;
+using Leitbild.Teams.App.Evaluation.Bot;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Scheduling.Bot;
+using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
@@ -69,5 +72,39 @@ public class PlaygroundInterviewTests(PlaygroundFixture fixture)
         {
             Assert.Contains(schedules.For(email).Blocks, b => b.Start == proposal.Start && b.End == proposal.End && b.Status == FreeBusyStatus.Busy);
         }
+    }
+
+    [Fact]
+    public async Task AnOrganizerRecordsAnInterviewStatementFromTheNotesCard()
+    {
+        var start = DateTimeOffset.UtcNow.AddDays(7);
+        var overview = await Get<InterviewCampaignService>().StartCampaignAsync(new InterviewCampaignRequest
+        {
+            Title = "Notizen-Test", OrganizerId = Client.UserObjectId, InterviewerIds = [Client.UserObjectId], Interviewees = [Bernd],
+            Duration = TimeSpan.FromMinutes(30), WindowStart = start, WindowEnd = start.AddDays(14),
+        }, CancellationToken.None);
+        var offered = overview.Interviews.Single();
+        Assert.Equal(BookingOutcome.Booked, (await Get<InterviewCampaignService>().BookAsync(offered.Proposals[0].Id, Bernd, CancellationToken.None)).Outcome);
+
+        var mark = Client.Mark();
+        await Client.SayAsync("note");
+        var form = await Client.WaitForAsync(mark, e => e.ConversationId == Client.PersonalChatId && e.CardTitle == "Interview note", Patience, "notes card");
+        var save = form.Card!.Value.GetProperty("actions")[0];
+        var withInputs = JsonSerializer.SerializeToElement(new
+        {
+            type = "Action.Execute",
+            verb = save.GetProperty("verb").GetString(),
+            data = new Dictionary<string, string>
+            {
+                ["verb"] = InterviewNoteCard.SaveVerb, ["interviewId"] = offered.Interview.Id, ["fieldOfActionId"] = "wohnen", ["goalId"] = "",
+                ["sentiment"] = "Problem", ["consent"] = "CountOnly", ["text"] = "Bezahlbare Wohnungen fehlen.",
+            },
+        });
+
+        var response = await Client.ExecuteAsync(form.MessageId, withInputs);
+
+        Assert.Contains("Statement saved.", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(offered.Interview.Id, CancellationToken.None));
+        Assert.Equal(("wohnen", (string?)null, StatementSentiment.Problem, StatementConsent.CountOnly), (statement.FieldOfActionId, statement.GoalId, statement.Sentiment, statement.Consent));
     }
 }
