@@ -223,9 +223,10 @@ public static class SchedulingApi
     public static async Task<Ok<Workshop>> CancelWorkshop(string workshopId, CancelRequest? request, WorkshopService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.CancelAsync(workshopId, request?.Comment, cancellationToken));
 
-    public static async Task<Created<SlotVote>> StartVote(string workshopId, StartVoteRequest request, WorkshopService service, CancellationToken cancellationToken)
+    public static async Task<Created<SlotVote>> StartVote(string workshopId, StartVoteRequest request, WorkshopService service, WorkshopVoteDelivery delivery, CancellationToken cancellationToken)
     {
         var vote = await service.StartVoteAsync(workshopId, request.Starts, request.Deadline, cancellationToken);
+        await delivery.SendAsync(vote, cancellationToken);
         return TypedResults.Created($"/api/scheduling/votes/{vote.Id}", vote);
     }
 

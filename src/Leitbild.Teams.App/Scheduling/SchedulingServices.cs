@@ -44,11 +44,15 @@ public static class SchedulingServices
         services.AddSingleton<WorkshopService>();
         services.AddHostedService<SchedulingWorker>();
 
-        // The bot: proposal cards to each interviewee, one click books, reschedule and cancel from the card.
+        // The bot: proposal cards to each interviewee (one click books, reschedule and cancel from the card) and the
+        // workshop date vote card to each participant.
         services.AddSingleton<InterviewCardFactory>();
         services.AddSingleton<InterviewProposalDelivery>();
         services.AddSingleton<IBroadcastContent, InterviewBroadcastContent>();
         services.AddBotRoutes(InterviewBotHandlers.Register);
+        services.AddSingleton<WorkshopVoteDelivery>();
+        services.AddSingleton<IBroadcastContent, WorkshopVoteBroadcastContent>();
+        services.AddBotRoutes(WorkshopVoteBotHandlers.Register);
 
         // The tab: the Interviews & Workshops page, "Termine" per phase, and "Meine Termine" on Mein Leitbild.
         services.AddSingleton<SchedulingViews>();

@@ -10,6 +10,7 @@ using Leitbild.Teams.ConnectorSimulator;
 using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
+using Leitbild.Teams.Core.Scheduling.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leitbild.Teams.App.Tests.Scheduling;
@@ -24,6 +25,7 @@ public sealed class InterviewBotTests : IAsyncLifetime
     private const string Bernd = "92a6ccf0-4e28-5be1-a380-5a2d2aad61d8";
     private const string BerndEmail = "bernd.fiktiva@bergkamen.example";
     private const string Clara = "e14e1698-4bbe-5515-a550-bc4bce243185";
+    private const string Fenja = "be328e9b-693d-5503-af46-de5c6301d2b9";
     private const string ClaraEmail = "clara.muster-kamp@bergkamen.example";
 
     private readonly BotAppFactory _factory = new();
@@ -306,6 +308,77 @@ public sealed class InterviewBotTests : IAsyncLifetime
         Assert.Contains("no booked interviews", reply.Body, StringComparison.Ordinal);
         Assert.Contains("keine gebuchten Interviews", card.AllText(), StringComparison.Ordinal);
         Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
+    }
+
+    private async Task<SlotVote> VoteAsync()
+    {
+        var service = Get<WorkshopService>();
+        var start = Saturday(0).AddDays(9);
+        var workshop = await service.CreateAsync(new WorkshopRequest
+        {
+            Title = "Workshop Handlungsfelder", OrganizerId = SchedulingApp.Seeded.Organizer, Required = [Bernd, Clara],
+            Duration = TimeSpan.FromHours(2), WindowStart = start, WindowEnd = start.AddDays(14),
+        }, CancellationToken.None);
+        return await service.StartVoteAsync(workshop.Id, null, start.AddDays(-1), CancellationToken.None);
+    }
+
+    private static Dictionary<string, string> Ballot(SlotVote vote, params string[] answers)
+    {
+        var data = new Dictionary<string, string> { [WorkshopVoteCards.VoteIdKey] = vote.Id };
+        for (var i = 0; i < answers.Length; i++)
+        {
+            data[WorkshopVoteCards.InputId(i)] = answers[i];
+        }
+        return data;
+    }
+
+    [Fact]
+    public async Task AWorkshopVoteIsSavedFromTheCardAndBooksItselfOnceEveryRequiredPersonSaidYes()
+    {
+        var vote = await VoteAsync();
+        var no = Enumerable.Repeat("No", vote.Options.Count).ToArray();
+
+        var first = await PressAsync(Bernd, WorkshopVoteCards.VoteVerb, Ballot(vote, ["Yes", "Maybe", .. no[2..]]));
+
+        Assert.Contains("Danke! Ihre Antworten sind gespeichert.", first.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Ja 1 · Vielleicht 0 · Nein 0", first.AllText(), StringComparison.Ordinal);
+        Assert.Equal(WorkshopStatus.Voting, (await Get<WorkshopService>().GetAsync(vote.WorkshopId, CancellationToken.None)).Status);
+
+        var second = await PressAsync(Clara, WorkshopVoteCards.VoteVerb, Ballot(vote, ["Yes", .. no[1..]]));
+
+        var option = vote.Options[0];
+        Assert.Contains($"Der Workshop ist gebucht: {SchedulingLabels.Slot(option.Start, option.End, "de")}", second.AllText(), StringComparison.Ordinal);
+        var workshop = await Get<WorkshopService>().GetAsync(vote.WorkshopId, CancellationToken.None);
+        Assert.Equal((WorkshopStatus.Booked, option.Start), (workshop.Status, workshop.Start!.Value));
+    }
+
+    [Fact]
+    public async Task AVoteWithATimeLeftOutOrFromSomeoneNotInvitedIsNotCounted()
+    {
+        var vote = await VoteAsync();
+
+        var partial = await PressAsync(Bernd, WorkshopVoteCards.VoteVerb, Ballot(vote, "Yes"));
+        var stranger = await PressAsync(Fenja, WorkshopVoteCards.VoteVerb, Ballot(vote, Enumerable.Repeat("Yes", vote.Options.Count).ToArray()));
+
+        Assert.Contains("Bitte für jeden Termin Ja, Vielleicht oder Nein wählen.", partial.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Nur Eingeladene können abstimmen", stranger.AllText(), StringComparison.Ordinal);
+        Assert.All((await Get<WorkshopService>().GetVoteStateAsync(vote.Id, CancellationToken.None)).Tallies, t => Assert.Equal(0, t.Yes + t.Maybe + t.No));
+    }
+
+    [Fact]
+    public async Task StartingAVoteSendsEachParticipantACardWithYesMaybeNoPerTime()
+    {
+        await _client.PostAsync(As(Bernd, Activities.Install(_connector.ServiceUrl)));
+        var vote = await VoteAsync();
+
+        Assert.True(await Get<WorkshopVoteDelivery>().SendAsync(vote, CancellationToken.None));
+
+        var card = await CardSentAsync("Workshop Handlungsfelder");
+        CardSchema.AssertValid(card);
+        var inputs = card.GetProperty("body").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "Input.ChoiceSet").ToList();
+        Assert.Equal(vote.Options.Count, inputs.Count);
+        Assert.All(inputs, i => Assert.Equal(["Yes", "Maybe", "No"], i.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString())));
+        Assert.Single(Actions(card, WorkshopVoteCards.VoteVerb));
     }
 }
 
