@@ -380,6 +380,20 @@ public sealed class InterviewBotTests : IAsyncLifetime
         Assert.All(inputs, i => Assert.Equal(["Yes", "Maybe", "No"], i.GetProperty("choices").EnumerateArray().Select(c => c.GetProperty("value").GetString())));
         Assert.Single(Actions(card, WorkshopVoteCards.VoteVerb));
     }
+
+    [Fact]
+    public async Task TheInterviewsCommandShowsTheOwnInterviewToBookOrSaysThereIsNone()
+    {
+        await OfferAsync((Bernd, BerndEmail, [Saturday(10), Saturday(14)]));
+
+        await _client.PostAsync(As(Bernd, Activities.Text(_connector.ServiceUrl, "interviews")));
+        await _client.PostAsync(As(Clara, Activities.Text(_connector.ServiceUrl, "interviews")));
+
+        var card = await CardSentAsync("Leitbild-Interview");
+        Assert.Equal(2, Actions(card, InterviewCards.BookVerb).Count);
+        var reply = _connector.Calls.Last(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal));
+        Assert.Contains("keine offenen oder gebuchten Interviews", reply.Body, StringComparison.Ordinal);
+    }
 }
 
 internal static class CardText

@@ -21,7 +21,29 @@ public static class InterviewBotHandlers
         .OnCardStep(InterviewCards.RescheduleVerb, RescheduleAsync)
         .OnCardStep(InterviewCards.CancelVerb, ConfirmCancelAsync)
         .OnCardStep(CancelConfirmVerb, CancelAsync)
-        .OnCardStep(ShowVerb, ShowAsync);
+        .OnCardStep(ShowVerb, ShowAsync)
+        .OnCommand(["interviews", "interview"], ListOwnAsync, "interview.command.interviews");
+
+    /// <summary>"interviews": the person's open and booked interviews, one card each, to book, move or cancel.</summary>
+    private static async Task ListOwnAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var (service, cards) = Services(turn);
+        var own = (await service.ForPersonAsync(CardSteps.PersonId(turn), cancellationToken))
+            .Where(i => i.Interview.Status is InterviewStatus.Proposed or InterviewStatus.Booked or InterviewStatus.Booking)
+            .ToList();
+        if (own.Count == 0)
+        {
+            await turn.SendTextAsync(Texts.Get("interview.command.none", turn.Language), cancellationToken);
+            return;
+        }
+        foreach (var item in own)
+        {
+            if (await cards.BuildAsync(item.Interview.Id, turn.Language, null, cancellationToken) is { } card)
+            {
+                await turn.SendCardAsync(card, cancellationToken);
+            }
+        }
+    }
 
     private static async Task<AdaptiveCard> BookAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
