@@ -7,6 +7,7 @@ using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
+using Leitbild.Teams.Core.Scheduling.Workshops;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Leitbild.Teams.EndToEnd.Tests.Playground;
@@ -106,5 +107,30 @@ public class PlaygroundInterviewTests(PlaygroundFixture fixture)
         Assert.Contains("Statement saved.", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
         var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(offered.Interview.Id, CancellationToken.None));
         Assert.Equal(("wohnen", (string?)null, StatementSentiment.Problem, StatementConsent.CountOnly), (statement.FieldOfActionId, statement.GoalId, statement.Sentiment, statement.Consent));
+    }
+
+    [Fact]
+    public async Task AParticipantAnswersTheWorkshopDateVoteFromTheCard()
+    {
+        var service = Get<WorkshopService>();
+        var start = DateTimeOffset.UtcNow.AddDays(10);
+        var workshop = await service.CreateAsync(new WorkshopRequest
+        {
+            Title = "Workshop " + Guid.NewGuid().ToString("N")[..6], OrganizerId = Client.UserObjectId, Required = [Client.UserObjectId, Bernd],
+            Duration = TimeSpan.FromHours(2), WindowStart = start, WindowEnd = start.AddDays(14),
+        }, CancellationToken.None);
+        var vote = await service.StartVoteAsync(workshop.Id, null, start.AddDays(-1), CancellationToken.None);
+        var mark = Client.Mark();
+        Assert.True(await Get<WorkshopVoteDelivery>().SendAsync(vote, CancellationToken.None));
+        var delivered = await Client.WaitForAsync(mark, e => e.ConversationId == Client.PersonalChatId && e.CardTitle == workshop.Title, Patience, "vote card");
+        var send = delivered.Card!.Value.GetProperty("actions")[0];
+        var inputs = vote.Options.ToDictionary(o => WorkshopVoteCards.InputId(o.Index), o => o.Index == 0 ? "Yes" : "No");
+
+        var response = await Client.ExecuteInAsync(Client.PersonalChatId, Client.UserId, delivered.MessageId, send, inputs);
+
+        Assert.Contains("Thank you! Your answers are saved.", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        var tally = (await service.GetVoteStateAsync(vote.Id, CancellationToken.None)).Tallies;
+        Assert.Equal(1, tally[0].Yes);
+        Assert.All(tally.Skip(1), t => Assert.Equal(1, t.No));
     }
 }
