@@ -394,6 +394,23 @@ public sealed class InterviewBotTests : IAsyncLifetime
         var reply = _connector.Calls.Last(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal));
         Assert.Contains("keine offenen oder gebuchten Interviews", reply.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WhenTheLastProposalWasTakenTheCardFindsNewTimesOnRequest()
+    {
+        var offers = await OfferAsync((Bernd, BerndEmail, [Saturday(10)]), (Clara, ClaraEmail, [Saturday(10)]));
+        await PressAsync(Clara, InterviewCards.BookVerb, new Dictionary<string, string> { ["interviewId"] = offers[Clara].Interview.Id, ["proposalId"] = offers[Clara].Proposals[0].Id });
+        var ids = new Dictionary<string, string> { ["interviewId"] = offers[Bernd].Interview.Id };
+
+        var taken = await PressAsync(Bernd, InterviewCards.BookVerb, new Dictionary<string, string>(ids) { ["proposalId"] = offers[Bernd].Proposals[0].Id });
+        Assert.Empty(Actions(taken, InterviewCards.BookVerb));
+        var fresh = await PressAsync(Bernd, DataOf(Actions(taken, InterviewCards.RescheduleVerb).Single(), "verb"), ids);
+
+        var choices = Actions(fresh, InterviewCards.BookVerb);
+        Assert.InRange(choices.Count, 1, 3);
+        var booked = await PressAsync(Bernd, InterviewCards.BookVerb, new Dictionary<string, string>(ids) { ["proposalId"] = DataOf(choices[0], InterviewCards.ProposalIdKey) });
+        Assert.Contains("Ihr Interview ist gebucht.", booked.AllText(), StringComparison.Ordinal);
+    }
 }
 
 internal static class CardText

@@ -76,7 +76,9 @@ public static class InterviewCards
                 body.Add(new TextBlock { Text = Texts.Format("interview.card.intro", language, (int)model.Campaign.Duration.TotalMinutes, model.InterviewerNames), Wrap = true });
                 if (model.FreeProposals.Count == 0)
                 {
+                    // Self-service instead of waiting for the planning office: fresh proposals from the calendars.
                     body.Add(new TextBlock { Text = Texts.Get("interview.card.noneLeft", language), Wrap = true });
+                    actions.Add(Action(RescheduleVerb, Texts.Get("interview.card.findNew", language), interview.Id));
                 }
                 else
                 {
