@@ -22,6 +22,8 @@ public static class SchedulingApi
 {
     public static IEndpointRouteBuilder MapScheduling(this IEndpointRouteBuilder routes)
     {
+        // The chat card's .ics link: signed instead of signed in (a browser opened from Teams has no tab token).
+        routes.MapGet(IcsLinks.Route, IcsLinks.DownloadAsync).AllowAnonymous();
         var api = routes.MapGroup("api/scheduling").RequireAuthorization(TabPolicies.Staff).AddEndpointFilter(TranslateFailures);
         api.MapPersonalScheduling();
 

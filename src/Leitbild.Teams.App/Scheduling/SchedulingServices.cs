@@ -46,6 +46,7 @@ public static class SchedulingServices
 
         // The bot: proposal cards to each interviewee (one click books, reschedule and cancel from the card) and the
         // workshop date vote card to each participant.
+        services.AddSingleton<IcsLinks>();
         services.AddSingleton<InterviewCardFactory>();
         services.AddSingleton<InterviewProposalDelivery>();
         services.AddSingleton<IBroadcastContent, InterviewBroadcastContent>();

@@ -63,6 +63,14 @@ public class PlaygroundInterviewTests(PlaygroundFixture fixture)
 
         var interview = await Get<IInterviewStore>().GetInterviewAsync(overview.Interviews.Single().Interview.Id, CancellationToken.None);
         Assert.Equal(InterviewStatus.Booked, interview!.Status);
+
+        // The card's .ics link opens without the tab's sign-in (it is signed); a changed link opens nothing.
+        var ics = response.GetProperty("value").GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("type").GetString() == "Action.OpenUrl").GetProperty("url").GetString()!;
+        using var http = new HttpClient();
+        var file = await http.GetAsync(new Uri(ics));
+        Assert.Equal("text/calendar", file.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("BEGIN:VEVENT", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri(ics[..(ics.IndexOf("sig=", StringComparison.Ordinal) + 4)] + "forged"))).StatusCode);
         var directory = Get<IDirectory>();
         var emails = new[] { (await directory.FindPersonAsync(Bernd, CancellationToken.None))!.Email, (await directory.FindPersonAsync(Client.UserObjectId, CancellationToken.None))!.Email };
         var stored = await Get<LocalCalendar>().GetStoredEventAsync(interview.EventId!, CancellationToken.None);

@@ -16,7 +16,8 @@ public sealed class InterviewCardFactory(
     IDirectory directory,
     ICalendar calendar,
     IOptions<LeitbildOptions> options,
-    IServer server)
+    IServer server,
+    IcsLinks links)
 {
     public async Task<InterviewCardModel?> ModelAsync(string interviewId, CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class InterviewCardFactory(
         var interviewers = interview.Booked?.InterviewerEmails ?? campaign.InterviewerEmails;
         var roomEmail = interview.Booked is { } booked ? booked.RoomEmail : campaign.RoomEmail;
         return new InterviewCardModel(campaign, interview, free, await NamesAsync(interviewers, cancellationToken),
-            await RoomNameAsync(roomEmail, cancellationToken), IcsUrl(interview));
+            await RoomNameAsync(roomEmail, cancellationToken), await IcsUrlAsync(interview, cancellationToken));
     }
 
     public async Task<AdaptiveCard?> BuildAsync(string interviewId, string language, string? notice, CancellationToken cancellationToken) =>
@@ -55,7 +56,7 @@ public sealed class InterviewCardFactory(
     }
 
     /// <summary>Local mode has no Outlook invitation, so the card links the event's .ics; Microsoft 365 sends a real invitation.</summary>
-    private string? IcsUrl(Interview interview)
+    private async Task<string?> IcsUrlAsync(Interview interview, CancellationToken cancellationToken)
     {
         var value = options.Value;
         if (value.Mode != AppMode.Local || interview.Status != InterviewStatus.Booked || interview.EventId is not { } eventId
@@ -63,7 +64,7 @@ public sealed class InterviewCardFactory(
         {
             return null;
         }
-        return new Uri(baseUrl, $"/api/scheduling/events/{Uri.EscapeDataString(eventId)}.ics").ToString();
+        return new Uri(baseUrl, await links.PathAsync(eventId, cancellationToken)).ToString();
     }
 
     /// <summary>Without a public address (a local run) the address the app listens on.</summary>
