@@ -1,6 +1,7 @@
 using Leitbild.Teams.App.Evaluation.Report;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
+using Leitbild.Teams.Bot.Hosting;
 using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +24,7 @@ public static class EvaluationServices
         services.AddSingleton<SqliteInterviewNotesStore>();
         services.Replace(ServiceDescriptor.Singleton<IProcessStore, CurrentGoalsProcessStore>());
         services.AddSingleton<InterviewNotesService>();
+        services.AddBotRoutes(Bot.InterviewNotesBotHandlers.Register);
         services.AddSingleton<WorkshopOutcomesService>();
         services.AddSingleton<EvaluationService>();
         services.AddSingleton<ReportService>();

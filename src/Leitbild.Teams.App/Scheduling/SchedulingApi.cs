@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Scheduling.Bot;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Process;
@@ -21,6 +22,8 @@ public static class SchedulingApi
 {
     public static IEndpointRouteBuilder MapScheduling(this IEndpointRouteBuilder routes)
     {
+        // The chat card's .ics link: signed instead of signed in (a browser opened from Teams has no tab token).
+        routes.MapGet(IcsLinks.Route, IcsLinks.DownloadAsync).AllowAnonymous();
         var api = routes.MapGroup("api/scheduling").RequireAuthorization(TabPolicies.Staff).AddEndpointFilter(TranslateFailures);
         api.MapPersonalScheduling();
 
@@ -120,7 +123,7 @@ public static class SchedulingApi
 
     /// <summary>Starts a campaign; the signed-in organizer organizes it unless the body names someone else.</summary>
     public static async Task<Created<CampaignOverview>> StartCampaign(StartCampaignRequest request, ClaimsPrincipal principal, InterviewCampaignService service,
-        IProcessStore processes, CancellationToken cancellationToken)
+        IProcessStore processes, InterviewProposalDelivery delivery, CancellationToken cancellationToken)
     {
         await RequireKnownPhaseAsync(processes, request.PhaseId, cancellationToken);
         var overview = await service.StartCampaignAsync(new InterviewCampaignRequest
@@ -140,6 +143,7 @@ public static class SchedulingApi
             LatestTimeOfDay = request.LatestTimeOfDay,
             ProposalsPerInterviewee = request.ProposalsPerInterviewee,
         }, cancellationToken);
+        await delivery.SendProposalsAsync(overview, cancellationToken);
         return TypedResults.Created($"/api/scheduling/campaigns/{overview.Campaign.Id}/interviews", overview);
     }
 
@@ -221,9 +225,10 @@ public static class SchedulingApi
     public static async Task<Ok<Workshop>> CancelWorkshop(string workshopId, CancelRequest? request, WorkshopService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.CancelAsync(workshopId, request?.Comment, cancellationToken));
 
-    public static async Task<Created<SlotVote>> StartVote(string workshopId, StartVoteRequest request, WorkshopService service, CancellationToken cancellationToken)
+    public static async Task<Created<SlotVote>> StartVote(string workshopId, StartVoteRequest request, WorkshopService service, WorkshopVoteDelivery delivery, CancellationToken cancellationToken)
     {
         var vote = await service.StartVoteAsync(workshopId, request.Starts, request.Deadline, cancellationToken);
+        await delivery.SendAsync(vote, cancellationToken);
         return TypedResults.Created($"/api/scheduling/votes/{vote.Id}", vote);
     }
 

@@ -1,6 +1,9 @@
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Scheduling.Bot;
 using Leitbild.Teams.App.Tab;
+using Leitbild.Teams.Bot.Broadcast;
+using Leitbild.Teams.Bot.Hosting;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
 using Leitbild.Teams.Core.Scheduling.Workshops;
@@ -40,6 +43,17 @@ public static class SchedulingServices
         services.AddSingleton<InterviewCampaignService>();
         services.AddSingleton<WorkshopService>();
         services.AddHostedService<SchedulingWorker>();
+
+        // The bot: proposal cards to each interviewee (one click books, reschedule and cancel from the card) and the
+        // workshop date vote card to each participant.
+        services.AddSingleton<IcsLinks>();
+        services.AddSingleton<InterviewCardFactory>();
+        services.AddSingleton<InterviewProposalDelivery>();
+        services.AddSingleton<IBroadcastContent, InterviewBroadcastContent>();
+        services.AddBotRoutes(InterviewBotHandlers.Register);
+        services.AddSingleton<WorkshopVoteDelivery>();
+        services.AddSingleton<IBroadcastContent, WorkshopVoteBroadcastContent>();
+        services.AddBotRoutes(WorkshopVoteBotHandlers.Register);
 
         // The tab: the Interviews & Workshops page, "Termine" per phase, and "Meine Termine" on Mein Leitbild.
         services.AddSingleton<SchedulingViews>();
