@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Polls.Cards;
 using Leitbild.Teams.Bot.Cards;
@@ -22,37 +22,12 @@ public static class PollBotHandlers
 
     public static void Register(BotRoutes routes)
     {
-        routes.OnCardAction(PollCards.AnswerVerb, (turn, action, ct) => AsInvoke(turn, action.Data, AnswerAsync, ct));
-        routes.OnCardAction(PollCards.ChangeVerb, (turn, action, ct) => AsInvoke(turn, action.Data, ChangeAsync, ct));
-        routes.OnCardAction(PollCards.RefreshVerb, (turn, action, ct) => AsInvoke(turn, action.Data, RefreshAsync, ct));
-        routes.OnCardAction(CreateVerb, (turn, action, ct) => AsInvoke(turn, action.Data, CreateAsync, ct));
-        routes.OnCardAction(CloseVerb, (turn, action, ct) => AsInvoke(turn, action.Data, CloseAsync, ct));
-        routes.OnSubmit(PollCards.AnswerVerb, (turn, data, ct) => AsSubmit(turn, data, AnswerAsync, ct));
-        routes.OnSubmit(PollCards.ChangeVerb, (turn, data, ct) => AsSubmit(turn, data, ChangeAsync, ct));
-        routes.OnSubmit(PollCards.RefreshVerb, (turn, data, ct) => AsSubmit(turn, data, RefreshAsync, ct));
-        routes.OnSubmit(CreateVerb, (turn, data, ct) => AsSubmit(turn, data, CreateAsync, ct));
-        routes.OnSubmit(CloseVerb, (turn, data, ct) => AsSubmit(turn, data, CloseAsync, ct));
+        routes.OnCardStep(PollCards.AnswerVerb, AnswerAsync);
+        routes.OnCardStep(PollCards.ChangeVerb, ChangeAsync);
+        routes.OnCardStep(PollCards.RefreshVerb, RefreshAsync);
+        routes.OnCardStep(CreateVerb, CreateAsync);
+        routes.OnCardStep(CloseVerb, CloseAsync);
         routes.OnCommand(["umfrage", "poll"], (turn, _, ct) => ShowCreateCardAsync(turn, ct), "poll.command.poll");
-    }
-
-    private delegate Task<AdaptiveCard> CardStep(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken);
-
-    /// <summary>Action.Execute: the invoke response replaces the card for the person who pressed it.</summary>
-    private static async Task<InvokeResponse> AsInvoke(TurnContext turn, JsonElement? data, CardStep step, CancellationToken cancellationToken) =>
-        InvokeResponse.Card(await step(turn, Values(data), cancellationToken));
-
-    /// <summary>Action.Submit on older clients: the same step, and the card is replaced through the connector.</summary>
-    private static async Task AsSubmit(TurnContext turn, JsonElement data, CardStep step, CancellationToken cancellationToken)
-    {
-        var card = await step(turn, Values(data), cancellationToken);
-        if (turn.Activity.ReplyToId is { Length: > 0 } cardMessageId)
-        {
-            await turn.UpdateCardAsync(cardMessageId, card, cancellationToken);
-        }
-        else
-        {
-            await turn.SendCardAsync(card, cancellationToken);
-        }
     }
 
     private static async Task<AdaptiveCard> AnswerAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
@@ -166,7 +141,7 @@ public static class PollBotHandlers
     private static async Task<bool> IsOrganizerAsync(TurnContext turn, CancellationToken cancellationToken) =>
         await turn.Services.GetRequiredService<IDirectory>().FindPersonAsync(PersonId(turn), cancellationToken) is { } person && person.Has(Role.Organizer);
 
-    internal static string PersonId(TurnContext turn) => turn.Activity.From?.AadObjectId ?? "";
+    internal static string PersonId(TurnContext turn) => CardSteps.PersonId(turn);
 
     internal static string TenantId(TurnContext turn) =>
         turn.Activity.ChannelData?.Tenant?.Id ?? turn.Activity.Conversation?.TenantId ?? "";
@@ -200,23 +175,4 @@ public static class PollBotHandlers
 
     private static AdaptiveCard Message(TurnContext turn, string key) =>
         new() { Lang = turn.Language, Body = [new TextBlock { Text = Texts.Get(key, turn.Language), Wrap = true }] };
-
-    /// <summary>The action's data and the card's inputs, as Teams sends them: strings by id.</summary>
-    private static Dictionary<string, string?> Values(JsonElement? data)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (data is { ValueKind: JsonValueKind.Object } element)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                values[property.Name] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                    _ => null,
-                };
-            }
-        }
-        return values;
-    }
 }
