@@ -25,6 +25,7 @@ public static class EvaluationServices
         services.Replace(ServiceDescriptor.Singleton<IProcessStore, CurrentGoalsProcessStore>());
         services.AddSingleton<InterviewNotesService>();
         services.AddBotRoutes(Bot.InterviewNotesBotHandlers.Register);
+        services.AddBotRoutes(Bot.WorkshopOutcomesBotHandlers.Register);
         services.AddSingleton<WorkshopOutcomesService>();
         services.AddSingleton<EvaluationService>();
         services.AddSingleton<ReportService>();
