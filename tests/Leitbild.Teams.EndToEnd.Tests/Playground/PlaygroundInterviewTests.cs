@@ -118,6 +118,50 @@ public class PlaygroundInterviewTests(PlaygroundFixture fixture)
     }
 
     [Fact]
+    public async Task AnOrganizerRecordsAWorkshopOutcomeFromTheCardAndTheCatalogueShowsTheNewWording()
+    {
+        var mark = Client.Mark();
+        await Client.SayAsync("outcome");
+        var form = await Client.WaitForAsync(mark, e => e.ConversationId == Client.PersonalChatId && e.CardTitle == "Workshop outcome", Patience, "outcome card");
+        var save = All(form.Card!.Value).First(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("verb", out var v) && v.GetString() == WorkshopOutcomeCard.SaveVerb);
+        var withInputs = JsonSerializer.SerializeToElement(new
+        {
+            type = "Action.Execute",
+            verb = WorkshopOutcomeCard.SaveVerb,
+            data = new Dictionary<string, string>
+            {
+                ["verb"] = WorkshopOutcomeCard.SaveVerb, [WorkshopOutcomeCard.PhaseKey] = "workshop-2", [WorkshopOutcomeCard.GoalKey] = "mobilitaet-2",
+                [WorkshopOutcomeCard.KindKey] = nameof(GoalOutcomeKind.Reworded), [WorkshopOutcomeCard.NewTextDeKey] = "Alle Ortsteile sind im Takt mit Bus und Bahn verbunden.",
+                [WorkshopOutcomeCard.NewTextEnKey] = "All districts have regular bus and rail connections.", [WorkshopOutcomeCard.PriorityKey] = nameof(GoalPriority.High),
+            },
+        });
+        Assert.Equal(JsonValueKind.Object, save.ValueKind);
+
+        var response = await Client.ExecuteAsync(form.MessageId, withInputs);
+
+        Assert.Contains("Outcome saved.", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        var store = Get<IProcessStore>();
+        var process = (await store.ListProcessesAsync(CancellationToken.None)).First();
+        var goal = (await store.GetGoalsAsync(process.Id, CancellationToken.None))!.FindGoal("mobilitaet-2")!;
+        Assert.Equal("Alle Ortsteile sind im Takt mit Bus und Bahn verbunden.", goal.Text.De);
+    }
+
+    private static IEnumerable<JsonElement> All(JsonElement element)
+    {
+        yield return element;
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(p => p.Value),
+            JsonValueKind.Array => element.EnumerateArray(),
+            _ => [],
+        };
+        foreach (var child in children.SelectMany(All))
+        {
+            yield return child;
+        }
+    }
+
+    [Fact]
     public async Task AParticipantAnswersTheWorkshopDateVoteFromTheCard()
     {
         var service = Get<WorkshopService>();
