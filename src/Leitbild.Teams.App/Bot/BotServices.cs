@@ -53,6 +53,7 @@ public static class BotServices
         services.AddSingleton<IBroadcastStore, SqliteBroadcastStore>();
 
         services.AddTeamsBotProtocol();
+        services.AddSingleton<BackgroundBroadcasts>();
         services.AddBotRoutes(BotHandlers.Register);
         services.AddHostedService<BotMaintenance>();
         return services;

@@ -19,11 +19,10 @@ public sealed class PollDelivery(
     IPollStore polls,
     IDirectory directory,
     PollCardFactory cards,
-    Broadcaster broadcaster,
+    BackgroundBroadcasts backgroundBroadcasts,
     IBroadcastStore broadcasts,
     SqliteConversationReferenceStore references,
     IConnectorClient connector,
-    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<PollDelivery> logger) : IPollDelivery, IPollClosedListener
 {
@@ -146,31 +145,11 @@ public sealed class PollDelivery(
 
     private async Task StartBroadcastAsync(string jobId, PollBroadcastPayload payload, IReadOnlyList<string> personIds, CancellationToken cancellationToken)
     {
-        var anchor = await references.LatestAsync(cancellationToken)
-            ?? throw new PollDefinitionException([new("audience", "Noch niemand hat die App installiert.", "Nobody has installed the app yet.")]);
-        await broadcaster.CreateAsync(new BroadcastJob
+        if (!await backgroundBroadcasts.StartAsync(jobId, PollBroadcastContent.KindName, payload.Serialize(),
+            [.. personIds.Select(id => new BroadcastRecipient(id))], cancellationToken))
         {
-            Id = jobId,
-            TenantId = anchor.TenantId ?? anchor.Conversation?.TenantId ?? "",
-            ServiceUrl = anchor.ServiceUrl ?? "",
-            ContentKind = PollBroadcastContent.KindName,
-            Payload = payload.Serialize(),
-            Recipients = [.. personIds.Select(id => new BroadcastRecipient(id))],
-            CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        // The job is persisted; run it in the background so the caller (a card or the tab) answers at once.
-        // A restart resumes it (BotMaintenance).
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await broadcaster.RunAsync(jobId, progress: null, lifetime.ApplicationStopping);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Broadcast {JobId} stopped; it resumes at the next start", jobId);
-            }
-        }, CancellationToken.None);
+            throw new PollDefinitionException([new("audience", "Noch niemand hat die App installiert.", "Nobody has installed the app yet.")]);
+        }
     }
 
     private async Task UpdateToClosedAsync(Poll poll, ConversationReference target, string activityId, string language, CancellationToken cancellationToken)

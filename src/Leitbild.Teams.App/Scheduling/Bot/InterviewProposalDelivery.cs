@@ -11,12 +11,7 @@ namespace Leitbild.Teams.App.Scheduling.Bot;
 /// (rate-limited, resumable, never twice). A campaign whose people nobody can reach yet still starts: the tab's
 /// Mein Leitbild offers the same proposals.
 /// </summary>
-public sealed class InterviewProposalDelivery(
-    Broadcaster broadcaster,
-    SqliteConversationReferenceStore references,
-    IHostApplicationLifetime lifetime,
-    TimeProvider time,
-    ILogger<InterviewProposalDelivery> logger)
+public sealed class InterviewProposalDelivery(BackgroundBroadcasts broadcasts)
 {
     public static string JobId(string campaignId) => $"interview-campaign-{campaignId}";
 
@@ -31,35 +26,8 @@ public sealed class InterviewProposalDelivery(
         {
             return false;
         }
-        if (await references.LatestAsync(cancellationToken) is not { } anchor)
-        {
-            logger.LogWarning("Campaign {CampaignId}: nobody has installed the bot yet, so no proposal cards were sent", overview.Campaign.Id);
-            return false;
-        }
-        var jobId = JobId(overview.Campaign.Id);
-        await broadcaster.CreateAsync(new BroadcastJob
-        {
-            Id = jobId,
-            TenantId = anchor.TenantId ?? anchor.Conversation?.TenantId ?? "",
-            ServiceUrl = anchor.ServiceUrl ?? "",
-            ContentKind = InterviewBroadcastContent.KindName,
-            Payload = new InterviewBroadcastPayload(overview.Campaign.Id).Serialize(),
-            Recipients = recipients,
-            CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        // The job is persisted; a restart resumes it (BotMaintenance), so the caller answers at once.
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await broadcaster.RunAsync(jobId, progress: null, lifetime.ApplicationStopping);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Broadcast {JobId} stopped; it resumes at the next start", jobId);
-            }
-        }, CancellationToken.None);
-        return true;
+        return await broadcasts.StartAsync(JobId(overview.Campaign.Id), InterviewBroadcastContent.KindName,
+            new InterviewBroadcastPayload(overview.Campaign.Id).Serialize(), recipients, cancellationToken);
     }
 }
 

@@ -7,13 +7,7 @@ using Leitbild.Teams.Core.Scheduling.Workshops;
 namespace Leitbild.Teams.App.Scheduling.Bot;
 
 /// <summary>Sends every invited person the workshop's vote card 1:1 through the persisted broadcast.</summary>
-public sealed class WorkshopVoteDelivery(
-    Broadcaster broadcaster,
-    SqliteConversationReferenceStore references,
-    IWorkshopStore store,
-    IHostApplicationLifetime lifetime,
-    TimeProvider time,
-    ILogger<WorkshopVoteDelivery> logger)
+public sealed class WorkshopVoteDelivery(BackgroundBroadcasts broadcasts, IWorkshopStore store)
 {
     public static string JobId(string voteId) => $"workshop-vote-{voteId}";
 
@@ -25,34 +19,9 @@ public sealed class WorkshopVoteDelivery(
         {
             return false;
         }
-        if (await references.LatestAsync(cancellationToken) is not { } anchor)
-        {
-            logger.LogWarning("Vote {VoteId}: nobody has installed the bot yet, so no vote cards were sent", vote.Id);
-            return false;
-        }
-        var jobId = JobId(vote.Id);
-        await broadcaster.CreateAsync(new BroadcastJob
-        {
-            Id = jobId,
-            TenantId = anchor.TenantId ?? anchor.Conversation?.TenantId ?? "",
-            ServiceUrl = anchor.ServiceUrl ?? "",
-            ContentKind = WorkshopVoteBroadcastContent.KindName,
-            Payload = BotJson.ToElement(new Dictionary<string, string> { ["voteId"] = vote.Id }).GetRawText(),
-            Recipients = [.. workshop.Participants.Select(p => new BroadcastRecipient(p.PersonId))],
-            CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await broadcaster.RunAsync(jobId, progress: null, lifetime.ApplicationStopping);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Broadcast {JobId} stopped; it resumes at the next start", jobId);
-            }
-        }, CancellationToken.None);
-        return true;
+        return await broadcasts.StartAsync(JobId(vote.Id), WorkshopVoteBroadcastContent.KindName,
+            BotJson.ToElement(new Dictionary<string, string> { ["voteId"] = vote.Id }).GetRawText(),
+            [.. workshop.Participants.Select(p => new BroadcastRecipient(p.PersonId))], cancellationToken);
     }
 }
 
