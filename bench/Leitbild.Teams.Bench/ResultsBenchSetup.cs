@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Leitbild.Teams.GraphSimulator.Lists;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph.Models.ODataErrors;

@@ -1,6 +1,7 @@
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Leitbild.Teams.Core.Scheduling;
+using Leitbild.Teams.Graph.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Leitbild.Teams.Graph.Client;
 using Microsoft.Kiota.Abstractions.Serialization;
 
 namespace Leitbild.Teams.Graph.SharePoint;

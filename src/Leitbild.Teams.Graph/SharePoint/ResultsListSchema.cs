@@ -1,4 +1,5 @@
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.Client;
 using Microsoft.Graph.Models;
 
 namespace Leitbild.Teams.Graph.SharePoint;

@@ -1,4 +1,5 @@
 using System.Net;
+using Leitbild.Teams.Graph.Client;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.Client;
 
 namespace Leitbild.Teams.Graph.SharePoint;
 

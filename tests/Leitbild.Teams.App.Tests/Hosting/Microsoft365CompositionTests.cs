@@ -2,6 +2,7 @@ using Leitbild.Teams.App.Tests.Fixtures;
 using Leitbild.Teams.Core.Results;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Graph.Calendars;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Graph;

@@ -1,5 +1,6 @@
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Leitbild.Teams.GraphSimulator.Lists;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Cli;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Leitbild.Teams.GraphSimulator.Lists;
 

@@ -1,3 +1,4 @@
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Leitbild.Teams.GraphSimulator.Lists;
 

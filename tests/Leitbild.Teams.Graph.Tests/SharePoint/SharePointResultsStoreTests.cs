@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 
 namespace Leitbild.Teams.Graph.Tests.SharePoint;

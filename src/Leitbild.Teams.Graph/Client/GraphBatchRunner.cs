@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 
-namespace Leitbild.Teams.Graph.SharePoint;
+namespace Leitbild.Teams.Graph.Client;
 
 /// <summary>
 /// One request inside a $batch, with our own id to find its answer. Built afresh for every send, because sending

@@ -1,4 +1,4 @@
-namespace Leitbild.Teams.Graph.SharePoint;
+namespace Leitbild.Teams.Graph.Client;
 
 /// <summary>
 /// Identifies our traffic as SharePoint asks ISVs and organisations to: "NONISV|Organisation|App/Version"

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Leitbild.Teams.Graph.SharePoint;
+namespace Leitbild.Teams.Graph.Client;
 
 /// <summary>
 /// How long Graph asks us to wait. 429 and 503 carry Retry-After (seconds or an HTTP date); SharePoint also sends

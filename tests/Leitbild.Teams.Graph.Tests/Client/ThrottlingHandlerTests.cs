@@ -1,10 +1,11 @@
 using System.Net;
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Leitbild.Teams.Graph.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Leitbild.Teams.Graph.Tests.SharePoint;
+namespace Leitbild.Teams.Graph.Tests.Client;
 
 public sealed class ThrottlingHandlerTests
 {

@@ -1,7 +1,7 @@
 using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 
-namespace Leitbild.Teams.Graph.SharePoint;
+namespace Leitbild.Teams.Graph.Client;
 
 /// <summary>A fixed token, for the Graph simulator (which accepts any bearer token) in tests and benchmarks.</summary>
 public sealed class StaticAccessTokenProvider(string token) : IAccessTokenProvider

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace Leitbild.Teams.Graph.SharePoint;
+namespace Leitbild.Teams.Graph.Client;
 
 /// <summary>
 /// Retries requests Graph throttled, waiting as long as it asks (the larger of Retry-After and RateLimit-Reset; without

@@ -1,7 +1,8 @@
+using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
 using Leitbild.Teams.Graph.Tests.Fakes;
 
-namespace Leitbild.Teams.Graph.Tests.SharePoint;
+namespace Leitbild.Teams.Graph.Tests.Client;
 
 public sealed class EntraAccessTokenProviderTests
 {

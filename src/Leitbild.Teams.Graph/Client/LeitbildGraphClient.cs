@@ -3,7 +3,7 @@ using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 
-namespace Leitbild.Teams.Graph.SharePoint;
+namespace Leitbild.Teams.Graph.Client;
 
 /// <summary>Where Graph is and how we call it; the base URL points at the simulator in tests.</summary>
 public sealed record GraphClientSettings
