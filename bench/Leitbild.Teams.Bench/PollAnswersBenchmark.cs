@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Localization;
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Schema;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;

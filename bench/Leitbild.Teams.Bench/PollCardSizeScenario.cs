@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Schema;

@@ -54,7 +54,8 @@ public static class BotServices
 
         services.AddTeamsBotProtocol();
         services.AddSingleton<BackgroundBroadcasts>();
-        services.AddBotRoutes(BotHandlers.Register);
+        services.AddBotRoutes(ConversationReferences.Register);
+        
         services.AddHostedService<BotMaintenance>();
         return services;
     }

@@ -72,7 +72,7 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database, TimeProvider t
             ServiceUrl = reader.GetString(1),
             ContentKind = reader.GetString(2),
             Payload = reader.GetString(3),
-            CreatedAt = DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            CreatedAt = StoredValues.Instant(reader.GetString(4)),
             Recipients = [],
         };
         var deliveries = await ListDeliveriesAsync(jobId, cancellationToken);
@@ -152,5 +152,5 @@ public sealed class SqliteBroadcastStore(SqliteDatabase database, TimeProvider t
         return result;
     }
 
-    private string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private string Now() => StoredValues.Instant(time.GetUtcNow());
 }

@@ -33,7 +33,7 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database, Ti
         command.Parameters.AddWithValue("$type", reference.IsPersonal ? "personal" : reference.Conversation?.ConversationType ?? "unknown");
         command.Parameters.AddWithValue("$person", (object?)(reference.IsPersonal ? reference.User?.AadObjectId : null) ?? DBNull.Value);
         command.Parameters.AddWithValue("$reference", json);
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
         _lastWritten[conversationId] = json;
     }

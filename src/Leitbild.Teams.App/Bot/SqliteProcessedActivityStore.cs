@@ -22,7 +22,7 @@ public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IPro
             return null;
         }
         return new ProcessedActivity(key, reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-            DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+            StoredValues.Instant(reader.GetString(2)));
     }
 
     public async Task RecordAsync(ProcessedActivity activity, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IPro
         command.Parameters.AddWithValue("$key", activity.Key);
         command.Parameters.AddWithValue("$status", activity.Status);
         command.Parameters.AddWithValue("$body", (object?)activity.Body ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", activity.ProcessedAt.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(activity.ProcessedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -47,7 +47,7 @@ public sealed class SqliteProcessedActivityStore(SqliteDatabase database) : IPro
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM bot_processed_activities WHERE processed_at < $cutoff";
-        command.Parameters.AddWithValue("$cutoff", olderThan.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$cutoff", StoredValues.Instant(olderThan));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SqliteGoalHistoryStore(SqliteDatabase database)
                 NewText = reader.IsDBNull(5) ? null : new LocalizedText(reader.GetString(5), reader.GetString(6)),
                 MergedIntoGoalId = reader.IsDBNull(7) ? null : reader.GetString(7),
                 Priority = reader.IsDBNull(8) ? null : Enum.Parse<GoalPriority>(reader.GetString(8)),
-                RecordedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                RecordedAt = StoredValues.Instant(reader.GetString(9)),
             }, reader.GetString(10), reader.GetInt32(11) != 0));
         }
         return changes;
@@ -61,7 +61,7 @@ public sealed class SqliteGoalHistoryStore(SqliteDatabase database)
         command.Parameters.AddWithValue("$merged", (object?)change.MergedIntoGoalId ?? DBNull.Value);
         command.Parameters.AddWithValue("$priority", (object?)change.Priority?.ToString() ?? DBNull.Value);
         command.Parameters.AddWithValue("$by", recordedBy);
-        command.Parameters.AddWithValue("$at", at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(at));
         command.Parameters.AddWithValue("$sample", isSample ? 1 : 0);
         var sequence = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         return change with { Sequence = sequence };

@@ -58,7 +58,7 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
             insert.Parameters.AddWithValue("$consent", note.Consent.ToString());
             insert.Parameters.AddWithValue("$named", (object?)note.NamedAs ?? DBNull.Value);
             insert.Parameters.AddWithValue("$by", note.RecordedBy);
-            insert.Parameters.AddWithValue("$at", Stamp(note.RecordedAt));
+            insert.Parameters.AddWithValue("$at", StoredValues.Instant(note.RecordedAt));
             insert.Parameters.AddWithValue("$sample", note.IsSample ? 1 : 0);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -72,7 +72,7 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE evaluation_statements SET withdrawn_at = $at WHERE statement_id = $id AND withdrawn_at IS NULL";
         command.Parameters.AddWithValue("$id", statementId);
-        command.Parameters.AddWithValue("$at", Stamp(at));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(at));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -104,8 +104,8 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
                 Consent = Enum.Parse<StatementConsent>(reader.GetString(6)),
                 NamedAs = reader.IsDBNull(7) ? null : reader.GetString(7),
                 RecordedBy = reader.GetString(8),
-                RecordedAt = Parse(reader.GetString(9)),
-                WithdrawnAt = reader.IsDBNull(10) ? null : Parse(reader.GetString(10)),
+                RecordedAt = StoredValues.Instant(reader.GetString(9)),
+                WithdrawnAt = reader.IsDBNull(10) ? null : StoredValues.Instant(reader.GetString(10)),
                 IsSample = reader.GetInt32(11) != 0,
             });
         }
@@ -131,7 +131,5 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
         return interviews;
     }
 
-    private static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

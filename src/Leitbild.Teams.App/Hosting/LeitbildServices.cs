@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
-using Leitbild.Teams.App.Evaluation;
-using Leitbild.Teams.App.ResultsStorage;
-using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.Evaluation;
+using Leitbild.Teams.App.Help;
+using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.Process;
+using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Scheduling;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.App.Tab;
@@ -39,7 +40,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddEvaluation().AddPolls();
+        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddHelp().AddEvaluation().AddPolls();
         return builder;
     }
 
@@ -51,6 +52,7 @@ public static class LeitbildServices
             return new SqliteDatabase(Path.GetFullPath(options.DatabasePath), options.SqliteJournal);
         });
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<AppSecrets>();
         services.AddHostedService<DatabaseInitializer>();
         return services;
     }

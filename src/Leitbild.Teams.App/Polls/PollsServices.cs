@@ -1,4 +1,4 @@
-using Leitbild.Teams.App.Polls.Delivery;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.Bot.Hosting;

@@ -21,8 +21,8 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         command.Parameters.AddWithValue("$id", poll.Id);
         command.Parameters.AddWithValue("$status", poll.Status.ToString());
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(poll, TemplateLoader.JsonOptions));
-        command.Parameters.AddWithValue("$deadline", (object?)poll.Settings.Deadline?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$created", poll.CreatedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$deadline", poll.Settings.Deadline is { } deadline ? StoredValues.Instant(deadline) : DBNull.Value);
+        command.Parameters.AddWithValue("$created", StoredValues.Instant(poll.CreatedAt));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -120,7 +120,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         command.Parameters.AddWithValue("$hidden", moderation.Hidden ? 1 : 0);
         command.Parameters.AddWithValue("$reason", moderation.Reason);
         command.Parameters.AddWithValue("$by", moderation.ModeratedBy);
-        command.Parameters.AddWithValue("$at", moderation.ModeratedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(moderation.ModeratedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -135,7 +135,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         while (await reader.ReadAsync(cancellationToken))
         {
             result[reader.GetString(0)] = new CommentModeration(reader.GetString(0), reader.GetInt32(1) == 1, reader.GetString(2), reader.GetString(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+                StoredValues.Instant(reader.GetString(4)));
         }
         return result;
     }
@@ -152,7 +152,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         command.Parameters.AddWithValue("$conversation", card.ConversationId);
         command.Parameters.AddWithValue("$activity", card.ActivityId);
         command.Parameters.AddWithValue("$url", card.ServiceUrl);
-        command.Parameters.AddWithValue("$at", card.PostedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(card.PostedAt));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -167,7 +167,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         while (await reader.ReadAsync(cancellationToken))
         {
             cards.Add(new PollCard(pollId, reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)));
+                StoredValues.Instant(reader.GetString(3))));
         }
         return cards;
     }
@@ -178,7 +178,7 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM polls WHERE status = 'Open' AND deadline IS NOT NULL AND deadline <= $now";
-        command.Parameters.AddWithValue("$now", now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$now", StoredValues.Instant(now));
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -34,7 +34,7 @@ public sealed class SqliteProcessStore(SqliteDatabase database, TimeProvider tim
         command.CommandText = "UPDATE processes SET document = $doc, updated_at = $at WHERE id = $id";
         command.Parameters.AddWithValue("$id", process.Id);
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(process, TemplateLoader.JsonOptions));
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(time.GetUtcNow()));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new KeyNotFoundException($"Process '{process.Id}' does not exist.");
@@ -53,7 +53,7 @@ public sealed class SqliteProcessStore(SqliteDatabase database, TimeProvider tim
         command.Parameters.AddWithValue("$id", template.Process.Id);
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(template.Process, TemplateLoader.JsonOptions));
         command.Parameters.AddWithValue("$goals", JsonSerializer.Serialize(template.Goals, TemplateLoader.JsonOptions));
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O"));
+        command.Parameters.AddWithValue("$at", StoredValues.Instant(time.GetUtcNow()));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Results;
@@ -10,7 +9,7 @@ namespace Leitbild.Teams.App.ResultsStorage;
 /// Gives the respondent key for an answer (see <see cref="RespondentKeys"/>). The secret for anonymous polls comes
 /// from Leitbild:AnonymousKey; in local mode, without it, one is made once and kept in the database.
 /// </summary>
-public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, SqliteDatabase database)
+public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, AppSecrets secrets)
 {
     private const string SecretName = "results.anonymous-key";
     private byte[]? _secret;
@@ -30,16 +29,6 @@ public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, Sqli
         {
             return _secret = System.Text.Encoding.UTF8.GetBytes(configured);
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        // First caller wins; everyone after reads the same secret.
-        insert.CommandText = "INSERT INTO app_secrets(name, value) VALUES ($name, $value) ON CONFLICT(name) DO NOTHING";
-        insert.Parameters.AddWithValue("$name", SecretName);
-        insert.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT value FROM app_secrets WHERE name = $name";
-        read.Parameters.AddWithValue("$name", SecretName);
-        return _secret = Convert.FromBase64String((string)(await read.ExecuteScalarAsync(cancellationToken))!);
+        return _secret = await secrets.GetOrCreateAsync(SecretName, cancellationToken);
     }
 }

@@ -82,7 +82,7 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
         {
             insert.Parameters.AddWithValue("$key", normalized.Key);
             insert.Parameters.AddWithValue("$payload", payload);
-            insert.Parameters.AddWithValue("$now", Stamp(now));
+            insert.Parameters.AddWithValue("$now", StoredValues.Instant(now));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         return true;
@@ -104,7 +104,7 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
             ORDER BY o.id LIMIT $max
             """))
         {
-            select.Parameters.AddWithValue("$now", Stamp(time.GetUtcNow()));
+            select.Parameters.AddWithValue("$now", StoredValues.Instant(time.GetUtcNow()));
             select.Parameters.AddWithValue("$max", max);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -147,8 +147,8 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
             });
             command.Parameters.AddWithValue("$id", claim.Id);
             command.Parameters.AddWithValue("$revision", claim.Revision);
-            command.Parameters.AddWithValue("$now", Stamp(now));
-            command.Parameters.AddWithValue("$next", Stamp(now + retryDelay));
+            command.Parameters.AddWithValue("$now", StoredValues.Instant(now));
+            command.Parameters.AddWithValue("$next", StoredValues.Instant(now + retryDelay));
             command.Parameters.AddWithValue("$reason", Truncate(result.Reason ?? "unknown", 1000));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -165,7 +165,7 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
         {
             var answer = ResultsJson.Deserialize(reader.GetString(1));
             parked.Add(new ParkedAnswer(reader.GetInt64(0), answer.PollId, answer.QuestionId, answer.GoalId, reader.GetString(2), reader.GetInt32(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)));
+                StoredValues.Instant(reader.GetString(4))));
         }
         return parked;
     }
@@ -185,12 +185,11 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "SELECT MIN(next_attempt_at) FROM results_outbox WHERE parked_at IS NULL");
         return await command.ExecuteScalarAsync(cancellationToken) is string next
-            ? DateTimeOffset.Parse(next, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            ? StoredValues.Instant(next)
             : null;
     }
 
     /// <summary>UTC, fixed width: compares correctly as text.</summary>
-    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

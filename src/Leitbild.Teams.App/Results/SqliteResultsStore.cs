@@ -38,13 +38,13 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
             command.Parameters.AddWithValue("$goal", answer.GoalId);
             command.Parameters.AddWithValue("$department", (object?)answer.DepartmentId ?? DBNull.Value);
             command.Parameters.AddWithValue("$document", ResultsJson.Serialize(answer));
-            command.Parameters.AddWithValue("$at", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$at", StoredValues.Instant(time.GetUtcNow()));
             command.Parameters.AddWithValue("$kind", ResultsJson.KindName(answer.Value.Kind));
             command.Parameters.AddWithValue("$rating", (object?)answer.Value.Rating ?? DBNull.Value);
             command.Parameters.AddWithValue("$rank", (object?)answer.Value.Rank ?? DBNull.Value);
             command.Parameters.AddWithValue("$respondent", answer.RespondentKey);
             command.Parameters.AddWithValue("$field", answer.FieldOfActionId);
-            command.Parameters.AddWithValue("$answeredAt", AnsweredAt(answer.AnsweredAt));
+            command.Parameters.AddWithValue("$answeredAt", StoredValues.Instant(answer.AnsweredAt));
             await command.ExecuteNonQueryAsync(cancellationToken);
             results.Add(AnswerWriteResult.Stored(answer.Key));
         }
@@ -176,7 +176,6 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
     }
 
     /// <summary>UTC to the second, fixed width: sorts as text in time order (answers are stored in whole seconds).</summary>
-    internal static string AnsweredAt(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static async Task ForEachRowAsync(SqliteTransaction transaction, string sql, string goals, Action<SqliteDataReader> row, CancellationToken cancellationToken)
     {

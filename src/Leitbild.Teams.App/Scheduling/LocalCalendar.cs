@@ -64,14 +64,14 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
             FROM scheduling_events e LEFT JOIN scheduling_event_attendees a ON a.event_id = e.id
             WHERE e.is_cancelled = 0 AND e.start_utc < $end AND e.end_utc > $start
             """;
-        command.Parameters.AddWithValue("$start", SqliteValues.Instant(start));
-        command.Parameters.AddWithValue("$end", SqliteValues.Instant(end));
+        command.Parameters.AddWithValue("$start", StoredValues.Instant(start));
+        command.Parameters.AddWithValue("$end", StoredValues.Instant(end));
         var organizers = new HashSet<(string, string, string)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var from = SqliteValues.Instant(reader.GetString(1));
-            var to = SqliteValues.Instant(reader.GetString(2));
+            var from = StoredValues.Instant(reader.GetString(1));
+            var to = StoredValues.Instant(reader.GetString(2));
             if (organizers.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2))))
             {
                 Add(reader.GetString(0), new BusyBlock(from, to, FreeBusyStatus.Busy));
@@ -114,13 +114,13 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
             return (await GetEventAsync(newEvent.OrganizerEmail, existingId, cancellationToken))!;
         }
         var id = Guid.NewGuid().ToString("N");
-        var now = SqliteValues.Instant(time.GetUtcNow());
+        var now = StoredValues.Instant(time.GetUtcNow());
         await ExecuteAsync(connection, transaction, """
             INSERT INTO scheduling_events(id, organizer_email, subject, body, start_utc, end_utc, room_email, location, is_online, join_url, transaction_id, created_at, updated_at)
             VALUES ($id, $o, $s, $b, $start, $end, $room, $location, $online, NULL, $t, $now, $now)
             """, cancellationToken,
-            ("$id", id), ("$o", newEvent.OrganizerEmail), ("$s", newEvent.Subject), ("$b", newEvent.Body), ("$start", SqliteValues.Instant(newEvent.Start)),
-            ("$end", SqliteValues.Instant(newEvent.End)), ("$room", newEvent.Room?.Email), ("$location", newEvent.Room?.DisplayName),
+            ("$id", id), ("$o", newEvent.OrganizerEmail), ("$s", newEvent.Subject), ("$b", newEvent.Body), ("$start", StoredValues.Instant(newEvent.Start)),
+            ("$end", StoredValues.Instant(newEvent.End)), ("$room", newEvent.Room?.Email), ("$location", newEvent.Room?.DisplayName),
             ("$online", newEvent.IsOnlineMeeting ? 1 : 0), ("$t", newEvent.TransactionId), ("$now", now));
         var attendees = newEvent.Attendees.ToList();
         if (newEvent.Room is { } room)
@@ -143,8 +143,8 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
                 room_email = COALESCE($room, room_email), location = COALESCE($location, location)
             WHERE id = $id
             """, cancellationToken,
-            ("$id", eventId), ("$s", change.Subject ?? current.Subject), ("$start", SqliteValues.Instant(change.Start ?? current.Start)),
-            ("$end", SqliteValues.Instant(change.End ?? current.End)), ("$now", SqliteValues.Instant(time.GetUtcNow())),
+            ("$id", eventId), ("$s", change.Subject ?? current.Subject), ("$start", StoredValues.Instant(change.Start ?? current.Start)),
+            ("$end", StoredValues.Instant(change.End ?? current.End)), ("$now", StoredValues.Instant(time.GetUtcNow())),
             ("$room", change.Room?.Email), ("$location", change.Room?.DisplayName));
         if (change.Room is { } room)
         {
@@ -161,7 +161,7 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
         await ExecuteAsync(connection, null, """
             UPDATE scheduling_events SET is_cancelled = 1, sequence = sequence + 1, updated_at = $now
             WHERE id = $id AND organizer_email = $o AND is_cancelled = 0
-            """, cancellationToken, ("$id", eventId), ("$o", organizerEmail), ("$now", SqliteValues.Instant(time.GetUtcNow())));
+            """, cancellationToken, ("$id", eventId), ("$o", organizerEmail), ("$now", StoredValues.Instant(time.GetUtcNow())));
     }
 
     public async Task<CalendarEvent?> GetEventAsync(string organizerEmail, string eventId, CancellationToken cancellationToken)
@@ -196,15 +196,15 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
                 Id = eventId,
                 OrganizerEmail = reader.GetString(0),
                 Subject = reader.GetString(1),
-                Start = SqliteValues.Instant(reader.GetString(3)),
-                End = SqliteValues.Instant(reader.GetString(4)),
+                Start = StoredValues.Instant(reader.GetString(3)),
+                End = StoredValues.Instant(reader.GetString(4)),
                 Location = reader.IsDBNull(5) ? null : reader.GetString(5),
                 IsOnlineMeeting = reader.GetInt32(6) == 1,
                 JoinUrl = reader.IsDBNull(7) ? null : reader.GetString(7),
                 IsCancelled = reader.GetInt32(8) == 1,
             };
             sequence = reader.GetInt32(9);
-            updated = SqliteValues.Instant(reader.GetString(10));
+            updated = StoredValues.Instant(reader.GetString(10));
         }
         await using var attendees = connection.CreateCommand();
         attendees.CommandText = "SELECT email, display_name, kind, response FROM scheduling_event_attendees WHERE event_id = $id ORDER BY position";
@@ -226,7 +226,7 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ExecuteAsync(connection, null, "UPDATE scheduling_event_attendees SET response = $r, responded_at = $now WHERE event_id = $id AND email = $e",
-            cancellationToken, ("$r", response.ToString()), ("$now", SqliteValues.Instant(time.GetUtcNow())), ("$id", eventId), ("$e", attendeeEmail)) == 1;
+            cancellationToken, ("$r", response.ToString()), ("$now", StoredValues.Instant(time.GetUtcNow())), ("$id", eventId), ("$e", attendeeEmail)) == 1;
     }
 
     /// <summary>Events a mailbox organizes or attends in a window (what "its calendar" shows).</summary>
@@ -242,8 +242,8 @@ public sealed class LocalCalendar(SqliteDatabase database, IDirectory directory,
                 ORDER BY e.start_utc, e.id
                 """;
             command.Parameters.AddWithValue("$e", email);
-            command.Parameters.AddWithValue("$start", SqliteValues.Instant(start));
-            command.Parameters.AddWithValue("$end", SqliteValues.Instant(end));
+            command.Parameters.AddWithValue("$start", StoredValues.Instant(start));
+            command.Parameters.AddWithValue("$end", StoredValues.Instant(end));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -20,7 +20,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, "INSERT INTO scheduling_campaigns(id, document, created_at) VALUES ($id, $doc, $at)", cancellationToken,
-            ("$id", campaign.Id), ("$doc", SqliteValues.ToJson(campaign)), ("$at", SqliteValues.Instant(campaign.CreatedAt)));
+            ("$id", campaign.Id), ("$doc", StoredValues.ToJson(campaign)), ("$at", StoredValues.Instant(campaign.CreatedAt)));
         for (var i = 0; i < interviews.Count; i++)
         {
             var interview = interviews[i];
@@ -28,7 +28,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
                 INSERT INTO scheduling_interviews(id, campaign_id, position, interviewee_id, interviewee_email, status, updated_at)
                 VALUES ($id, $c, $pos, $pid, $email, $status, $at)
                 """, cancellationToken, ("$id", interview.Id), ("$c", campaign.Id), ("$pos", i), ("$pid", interview.IntervieweeId),
-                ("$email", interview.IntervieweeEmail), ("$status", interview.Status.ToString()), ("$at", SqliteValues.Instant(interview.UpdatedAt)));
+                ("$email", interview.IntervieweeEmail), ("$status", interview.Status.ToString()), ("$at", StoredValues.Instant(interview.UpdatedAt)));
         }
         await InsertProposalsAsync(connection, transaction, proposals, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -38,7 +38,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ScalarAsync(connection, null, "SELECT document FROM scheduling_campaigns WHERE id = $id", cancellationToken, ("$id", campaignId)) is string json
-            ? SqliteValues.FromJson<InterviewCampaign>(json)
+            ? StoredValues.FromJson<InterviewCampaign>(json)
             : null;
     }
 
@@ -51,7 +51,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            campaigns.Add(SqliteValues.FromJson<InterviewCampaign>(reader.GetString(0)));
+            campaigns.Add(StoredValues.FromJson<InterviewCampaign>(reader.GetString(0)));
         }
         return campaigns;
     }
@@ -81,7 +81,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         foreach (var key in keys.Distinct())
         {
             if (await ScalarAsync(connection, null, "SELECT interview_id FROM scheduling_claims WHERE calendar_id = $c AND cell_start = $t", cancellationToken,
-                ("$c", key.CalendarId), ("$t", SqliteValues.Instant(key.CellStart))) is string owner)
+                ("$c", key.CalendarId), ("$t", StoredValues.Instant(key.CellStart))) is string owner)
             {
                 owners[key] = owner;
             }
@@ -120,19 +120,19 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         {
             return ClaimOutcome.ProposalNotOpen;
         }
-        var at = SqliteValues.Instant(claim.At);
+        var at = StoredValues.Instant(claim.At);
         foreach (var key in claim.Keys)
         {
             try
             {
                 await ExecuteAsync(connection, transaction, "INSERT INTO scheduling_claims(calendar_id, cell_start, interview_id, claimed_at) VALUES ($c, $t, $i, $at)",
-                    cancellationToken, ("$c", key.CalendarId), ("$t", SqliteValues.Instant(key.CellStart)), ("$i", claim.InterviewId), ("$at", at));
+                    cancellationToken, ("$c", key.CalendarId), ("$t", StoredValues.Instant(key.CellStart)), ("$i", claim.InterviewId), ("$at", at));
             }
             catch (SqliteException e) when (e.SqliteErrorCode == ConstraintViolation)
             {
                 // The cell is held. By this interview (its current slot overlaps the new one): fine. By another: taken.
                 var owner = await ScalarAsync(connection, transaction, "SELECT interview_id FROM scheduling_claims WHERE calendar_id = $c AND cell_start = $t",
-                    cancellationToken, ("$c", key.CalendarId), ("$t", SqliteValues.Instant(key.CellStart))) as string;
+                    cancellationToken, ("$c", key.CalendarId), ("$t", StoredValues.Instant(key.CellStart))) as string;
                 if (owner != claim.InterviewId)
                 {
                     await transaction.RollbackAsync(cancellationToken);
@@ -160,7 +160,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         await ExecuteAsync(connection, transaction, """
             UPDATE scheduling_interviews SET status = 'Booked', pending_proposal_id = NULL, booked = $b, event_id = $e, organizer_email = $o
             WHERE id = $i
-            """, cancellationToken, ("$b", SqliteValues.ToJson(slot)), ("$e", eventId), ("$o", organizerEmail), ("$i", interviewId));
+            """, cancellationToken, ("$b", StoredValues.ToJson(slot)), ("$e", eventId), ("$o", organizerEmail), ("$i", interviewId));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -181,7 +181,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var changed = await ExecuteAsync(connection, transaction, "UPDATE scheduling_interviews SET status = 'Cancelled', pending_proposal_id = NULL, updated_at = $at WHERE id = $i",
-            cancellationToken, ("$i", interviewId), ("$at", SqliteValues.Instant(at)));
+            cancellationToken, ("$i", interviewId), ("$at", StoredValues.Instant(at)));
         await ExecuteAsync(connection, transaction, "DELETE FROM scheduling_claims WHERE interview_id = $i", cancellationToken, ("$i", interviewId));
         await ExecuteAsync(connection, transaction, "UPDATE scheduling_proposals SET status = 'Released' WHERE interview_id = $i AND status = 'Open'", cancellationToken, ("$i", interviewId));
         await transaction.CommitAsync(cancellationToken);
@@ -197,7 +197,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         // New proposals rank after every earlier one, so listing by rank shows the history in order.
         await InsertProposalsAsync(connection, transaction, proposals.Select(p => p with { Rank = p.Rank + rank }).ToList(), cancellationToken);
         await ExecuteAsync(connection, transaction, "UPDATE scheduling_interviews SET status = CASE WHEN status = 'NoSlots' AND $n > 0 THEN 'Proposed' ELSE status END, updated_at = $at WHERE id = $i",
-            cancellationToken, ("$i", interviewId), ("$n", proposals.Count), ("$at", SqliteValues.Instant(at)));
+            cancellationToken, ("$i", interviewId), ("$n", proposals.Count), ("$at", StoredValues.Instant(at)));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -206,7 +206,7 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
         foreach (var key in keys)
         {
             await ExecuteAsync(connection, transaction, "DELETE FROM scheduling_claims WHERE calendar_id = $c AND cell_start = $t AND interview_id = $i", cancellationToken,
-                ("$c", key.CalendarId), ("$t", SqliteValues.Instant(key.CellStart)), ("$i", interviewId));
+                ("$c", key.CalendarId), ("$t", StoredValues.Instant(key.CellStart)), ("$i", interviewId));
         }
     }
 
@@ -217,8 +217,8 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO scheduling_proposals(id, interview_id, start_utc, end_utc, interviewers, room_email, rank, status)
                 VALUES ($id, $i, $s, $e, $who, $room, $rank, $status)
-                """, cancellationToken, ("$id", p.Id), ("$i", p.InterviewId), ("$s", SqliteValues.Instant(p.Start)), ("$e", SqliteValues.Instant(p.End)),
-                ("$who", SqliteValues.ToJson(p.InterviewerEmails)), ("$room", p.RoomEmail), ("$rank", p.Rank), ("$status", p.Status.ToString()));
+                """, cancellationToken, ("$id", p.Id), ("$i", p.InterviewId), ("$s", StoredValues.Instant(p.Start)), ("$e", StoredValues.Instant(p.End)),
+                ("$who", StoredValues.ToJson(p.InterviewerEmails)), ("$room", p.RoomEmail), ("$rank", p.Rank), ("$status", p.Status.ToString()));
         }
     }
 
@@ -242,11 +242,11 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
                 IntervieweeId = reader.GetString(2),
                 IntervieweeEmail = reader.GetString(3),
                 Status = Enum.Parse<InterviewStatus>(reader.GetString(4)),
-                Booked = reader.IsDBNull(5) ? null : SqliteValues.FromJson<InterviewSlot>(reader.GetString(5)),
+                Booked = reader.IsDBNull(5) ? null : StoredValues.FromJson<InterviewSlot>(reader.GetString(5)),
                 PendingProposalId = reader.IsDBNull(6) ? null : reader.GetString(6),
                 EventId = reader.IsDBNull(7) ? null : reader.GetString(7),
                 OrganizerEmail = reader.IsDBNull(8) ? null : reader.GetString(8),
-                UpdatedAt = SqliteValues.Instant(reader.GetString(9)),
+                UpdatedAt = StoredValues.Instant(reader.GetString(9)),
             });
         }
         return interviews;
@@ -266,9 +266,9 @@ public sealed class SqliteInterviewStore(SqliteDatabase database) : IInterviewSt
             {
                 Id = reader.GetString(0),
                 InterviewId = reader.GetString(1),
-                Start = SqliteValues.Instant(reader.GetString(2)),
-                End = SqliteValues.Instant(reader.GetString(3)),
-                InterviewerEmails = SqliteValues.FromJson<List<string>>(reader.GetString(4)),
+                Start = StoredValues.Instant(reader.GetString(2)),
+                End = StoredValues.Instant(reader.GetString(3)),
+                InterviewerEmails = StoredValues.FromJson<List<string>>(reader.GetString(4)),
                 RoomEmail = reader.IsDBNull(5) ? null : reader.GetString(5),
                 Rank = reader.GetInt32(6),
                 Status = Enum.Parse<ProposalStatus>(reader.GetString(7)),

@@ -12,9 +12,9 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
     public async Task CreateWorkshopAsync(Workshop workshop, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var at = SqliteValues.Instant(workshop.CreatedAt);
+        var at = StoredValues.Instant(workshop.CreatedAt);
         await ExecuteAsync(connection, null, "INSERT INTO scheduling_workshops(id, document, status, created_at, updated_at) VALUES ($id, $doc, $s, $at, $at)",
-            cancellationToken, ("$id", workshop.Id), ("$doc", SqliteValues.ToJson(workshop)), ("$s", workshop.Status.ToString()), ("$at", at));
+            cancellationToken, ("$id", workshop.Id), ("$doc", StoredValues.ToJson(workshop)), ("$s", workshop.Status.ToString()), ("$at", at));
     }
 
     public async Task<Workshop?> GetWorkshopAsync(string workshopId, CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await ExecuteAsync(connection, null, "UPDATE scheduling_workshops SET status = $to, updated_at = $at WHERE id = $id AND status = $from", cancellationToken,
-            ("$to", to.ToString()), ("$from", from.ToString()), ("$at", SqliteValues.Instant(at)), ("$id", workshopId)) == 1;
+            ("$to", to.ToString()), ("$from", from.ToString()), ("$at", StoredValues.Instant(at)), ("$id", workshopId)) == 1;
     }
 
     public async Task CompleteBookingAsync(string workshopId, DateTimeOffset start, DateTimeOffset end, string? roomEmail, string eventId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -36,9 +36,9 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var json = await ScalarAsync(connection, transaction, "SELECT document FROM scheduling_workshops WHERE id = $id", cancellationToken, ("$id", workshopId)) as string
             ?? throw new KeyNotFoundException($"Workshop {workshopId} does not exist.");
-        var workshop = SqliteValues.FromJson<Workshop>(json) with { Status = WorkshopStatus.Booked, Start = start, End = end, RoomEmail = roomEmail, EventId = eventId };
+        var workshop = StoredValues.FromJson<Workshop>(json) with { Status = WorkshopStatus.Booked, Start = start, End = end, RoomEmail = roomEmail, EventId = eventId };
         await ExecuteAsync(connection, transaction, "UPDATE scheduling_workshops SET document = $doc, status = 'Booked', updated_at = $at WHERE id = $id AND status = 'Booking'",
-            cancellationToken, ("$doc", SqliteValues.ToJson(workshop)), ("$at", SqliteValues.Instant(at)), ("$id", workshopId));
+            cancellationToken, ("$doc", StoredValues.ToJson(workshop)), ("$at", StoredValues.Instant(at)), ("$id", workshopId));
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -47,7 +47,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var moved = await ExecuteAsync(connection, transaction, "UPDATE scheduling_workshops SET status = 'Voting', updated_at = $at WHERE id = $id AND status = 'Planning'",
-            cancellationToken, ("$id", vote.WorkshopId), ("$at", SqliteValues.Instant(vote.CreatedAt)));
+            cancellationToken, ("$id", vote.WorkshopId), ("$at", StoredValues.Instant(vote.CreatedAt)));
         if (moved != 1)
         {
             return false;
@@ -55,7 +55,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await ExecuteAsync(connection, transaction, """
             INSERT INTO scheduling_votes(id, workshop_id, document, status, decided_option, deadline_utc) VALUES ($id, $w, $doc, 'Open', NULL, $deadline)
             ON CONFLICT(workshop_id) DO UPDATE SET id = excluded.id, document = excluded.document, status = 'Open', decided_option = NULL, deadline_utc = excluded.deadline_utc
-            """, cancellationToken, ("$id", vote.Id), ("$w", vote.WorkshopId), ("$doc", SqliteValues.ToJson(vote)), ("$deadline", SqliteValues.Instant(vote.Deadline)));
+            """, cancellationToken, ("$id", vote.Id), ("$w", vote.WorkshopId), ("$doc", StoredValues.ToJson(vote)), ("$deadline", StoredValues.Instant(vote.Deadline)));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -71,7 +71,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
             WHERE (status = 'Open' AND deadline_utc <= $now)
                OR (status = 'Decided' AND workshop_id IN (SELECT id FROM scheduling_workshops WHERE status = 'Voting'))
             ORDER BY deadline_utc
-            """, null, SqliteValues.Instant(now), cancellationToken);
+            """, null, StoredValues.Instant(now), cancellationToken);
 
     public async Task SaveBallotAsync(Ballot ballot, CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await ExecuteAsync(connection, null, """
             INSERT INTO scheduling_ballots(vote_id, person_id, answers, at) VALUES ($v, $p, $a, $at)
             ON CONFLICT(vote_id, person_id) DO UPDATE SET answers = excluded.answers, at = excluded.at
-            """, cancellationToken, ("$v", ballot.VoteId), ("$p", ballot.PersonId), ("$a", SqliteValues.ToJson(ballot.Answers)), ("$at", SqliteValues.Instant(ballot.At)));
+            """, cancellationToken, ("$v", ballot.VoteId), ("$p", ballot.PersonId), ("$a", StoredValues.ToJson(ballot.Answers)), ("$at", StoredValues.Instant(ballot.At)));
     }
 
     public async Task<IReadOnlyList<Ballot>> ListBallotsAsync(string voteId, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ballots.Add(new Ballot(voteId, reader.GetString(0), SqliteValues.FromJson<Dictionary<int, VoteAnswer>>(reader.GetString(1)), SqliteValues.Instant(reader.GetString(2))));
+            ballots.Add(new Ballot(voteId, reader.GetString(0), StoredValues.FromJson<Dictionary<int, VoteAnswer>>(reader.GetString(1)), StoredValues.Instant(reader.GetString(2))));
         }
         return ballots;
     }
@@ -117,7 +117,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            workshops.Add(SqliteValues.FromJson<Workshop>(reader.GetString(0)) with { Status = Enum.Parse<WorkshopStatus>(reader.GetString(1)) });
+            workshops.Add(StoredValues.FromJson<Workshop>(reader.GetString(0)) with { Status = Enum.Parse<WorkshopStatus>(reader.GetString(1)) });
         }
         return workshops;
     }
@@ -139,7 +139,7 @@ public sealed class SqliteWorkshopStore(SqliteDatabase database) : IWorkshopStor
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            votes.Add(SqliteValues.FromJson<SlotVote>(reader.GetString(0)) with
+            votes.Add(StoredValues.FromJson<SlotVote>(reader.GetString(0)) with
             {
                 Status = Enum.Parse<SlotVoteStatus>(reader.GetString(1)),
                 DecidedOption = reader.IsDBNull(2) ? null : reader.GetInt32(2),

@@ -45,7 +45,7 @@ public sealed class MigrationRunner(SqliteDatabase database, IEnumerable<Migrati
                 record.CommandText = "INSERT INTO schema_migrations(version, name, applied_at) VALUES ($v, $n, $t)";
                 record.Parameters.AddWithValue("$v", migration.Version);
                 record.Parameters.AddWithValue("$n", migration.Name);
-                record.Parameters.AddWithValue("$t", time.GetUtcNow().ToString("O"));
+                record.Parameters.AddWithValue("$t", StoredValues.Instant(time.GetUtcNow()));
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.Help;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.ConnectorSimulator;
 using Microsoft.Extensions.DependencyInjection;
@@ -109,7 +110,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task PressingStatusOnACardAnswersTheInvokeWithTheStatusCard()
     {
-        var response = await _client.PostAsync(Activities.Execute(ServiceUrl, BotCards.StatusVerb));
+        var response = await _client.PostAsync(Activities.Execute(ServiceUrl, HelpCards.StatusVerb));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -123,7 +124,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TheSubmitFallbackOfStatusReplacesTheCardThroughTheConnector()
     {
-        var response = await _client.PostAsync(Activities.Submit(ServiceUrl, BotCards.StatusVerb, replyToId: "welcome-7"));
+        var response = await _client.PostAsync(Activities.Submit(ServiceUrl, HelpCards.StatusVerb, replyToId: "welcome-7"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var update = Assert.Single(_connector.Calls);
@@ -134,7 +135,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Fact]
     public async Task TheHelpButtonOfTheWelcomeCardSendsTheHelpCard()
     {
-        await _client.PostAsync(Activities.Submit(ServiceUrl, BotCards.HelpVerb));
+        await _client.PostAsync(Activities.Submit(ServiceUrl, HelpCards.HelpVerb));
 
         Assert.Equal("Hilfe", Title(LastCardSent()));
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Tests.Bot;
 using Leitbild.Teams.Bot.Cards;

@@ -1,7 +1,7 @@
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.Help;
 using Leitbild.Teams.App.Localization;
-using Leitbild.Teams.App.Polls.Cards;
-using Leitbild.Teams.App.Polls.Delivery;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Connector;
 using Leitbild.Teams.Bot.Routing;
@@ -69,9 +69,9 @@ public static class CardSamples
             new("poll-create-problems", await PollCreateCard.BuildAsync(turn,
                 [new PollProblem("title", "Bitte einen Titel angeben.", "Please give a title.")], cancellationToken), createInputs, [T("poll.create.send")]),
             new("poll-started", PollCreateCard.Started(turn, created), [], [T("poll.create.close")]),
-            new("bot-welcome", BotCards.Welcome(Lang, "Stadt Bergkamen"), [], [T("bot.action.status"), T("bot.action.help")]),
-            new("bot-help", BotCards.Help(Lang, services.GetRequiredService<BotRoutes>().Commands), [], [T("bot.action.status")]),
-            new("bot-status", BotCards.Status(Lang, process, DateOnly.FromDateTime(Now.Date), Now), [], [T("bot.action.refresh")]),
+            new("bot-welcome", HelpCards.Welcome(Lang, "Stadt Bergkamen"), [], [T("bot.action.status"), T("bot.action.help")]),
+            new("bot-help", HelpCards.Help(Lang, services.GetRequiredService<BotRoutes>().Commands), [], [T("bot.action.status")]),
+            new("bot-status", HelpCards.Status(Lang, process, DateOnly.FromDateTime(Now.Date), Now), [], [T("bot.action.refresh")]),
         ];
     }
 

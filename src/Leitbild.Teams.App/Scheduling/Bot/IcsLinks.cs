@@ -12,11 +12,9 @@ namespace Leitbild.Teams.App.Scheduling.Bot;
 /// sign-in, so the link carries an HMAC of the event id instead (key made once and kept in the database): only
 /// the person whose card shows the link can open it, and it names nothing but that one event.
 /// </summary>
-public sealed class IcsLinks(SqliteDatabase database)
+public sealed class IcsLinks(AppSecrets secrets)
 {
     private const string SecretName = "scheduling.ics-link-key";
-    private byte[]? _secret;
-
     public const string Route = "api/scheduling/ics/{eventId}";
 
     public async Task<string> PathAsync(string eventId, CancellationToken cancellationToken) =>
@@ -48,22 +46,5 @@ public sealed class IcsLinks(SqliteDatabase database)
     private async Task<string> SignAsync(string eventId, CancellationToken cancellationToken) =>
         WebEncoders.Base64UrlEncode(HMACSHA256.HashData(await SecretAsync(cancellationToken), Encoding.UTF8.GetBytes("ics:" + eventId)));
 
-    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
-    {
-        if (_secret is not null)
-        {
-            return _secret;
-        }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        // First caller wins; everyone after reads the same key.
-        insert.CommandText = "INSERT INTO app_secrets(name, value) VALUES ($name, $value) ON CONFLICT(name) DO NOTHING";
-        insert.Parameters.AddWithValue("$name", SecretName);
-        insert.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT value FROM app_secrets WHERE name = $name";
-        read.Parameters.AddWithValue("$name", SecretName);
-        return _secret = Convert.FromBase64String((string)(await read.ExecuteScalarAsync(cancellationToken))!);
-    }
+    private Task<byte[]> SecretAsync(CancellationToken cancellationToken) => secrets.GetOrCreateAsync(SecretName, cancellationToken);
 }

@@ -42,7 +42,7 @@ public static class WorkshopVoteCards
         {
             body.Add(new TextBlock { Text = T("workshop.vote.saved"), Wrap = true, Color = "Good", Weight = "Bolder" });
         }
-        body.Add(new TextBlock { Text = Texts.Format("workshop.vote.intro", language, Polls.Cards.BerlinTime.Format(state.Vote.Deadline, language)), Wrap = true });
+        body.Add(new TextBlock { Text = Texts.Format("workshop.vote.intro", language, DisplayTime.Format(state.Vote.Deadline, language)), Wrap = true });
         foreach (var option in state.Vote.Options)
         {
             body.Add(new InputChoiceSet

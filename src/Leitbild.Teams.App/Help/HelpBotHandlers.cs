@@ -8,42 +8,20 @@ using Leitbild.Teams.Bot.Schema;
 using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.Options;
 
-namespace Leitbild.Teams.App.Bot;
+namespace Leitbild.Teams.App.Help;
 
-/// <summary>The bot's own routes: help, status, welcome on install, and keeping conversation references.</summary>
-public static class BotHandlers
+/// <summary>Help, status and the welcome on install: the bot's answers that belong to no feature.</summary>
+public static class HelpBotHandlers
 {
     public static void Register(BotRoutes routes)
     {
-        routes.OnEveryActivity(KeepReferenceAsync);
         routes.OnInstallationUpdate(WelcomeOnInstallAsync);
         routes.OnCommand(["hilfe", "help"], (turn, _, ct) => SendHelpAsync(turn, ct), "bot.command.help");
         routes.OnCommand(["status"], (turn, _, ct) => SendStatusAsync(turn, ct), "bot.command.status");
         routes.OnUnknownCommand((turn, _, ct) => turn.SendTextAsync(Texts.Get("bot.unknown", turn.Language), ct));
-        routes.OnCardAction(BotCards.StatusVerb, StatusActionAsync);
-        routes.OnSubmit(BotCards.StatusVerb, StatusSubmitAsync);
-        routes.OnSubmit(BotCards.HelpVerb, (turn, _, ct) => SendHelpAsync(turn, ct));
-    }
-
-    /// <summary>Stores, refreshes or removes the conversation reference, so proactive messages know where to go.</summary>
-    public static async Task KeepReferenceAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        var activity = turn.Activity;
-        if (activity.Conversation?.Id is not { } conversationId)
-        {
-            return;
-        }
-        var store = turn.Services.GetRequiredService<IConversationReferenceStore>();
-        var removed = (activity.IsType(ActivityTypes.InstallationUpdate) && activity.Action?.StartsWith("remove", StringComparison.OrdinalIgnoreCase) == true)
-            || (activity.IsType(ActivityTypes.ConversationUpdate) && activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true);
-        if (removed)
-        {
-            await store.RemoveAsync(conversationId, cancellationToken);
-        }
-        else
-        {
-            await store.SaveAsync(activity.ToReference(), cancellationToken);
-        }
+        routes.OnCardAction(HelpCards.StatusVerb, StatusActionAsync);
+        routes.OnSubmit(HelpCards.StatusVerb, StatusSubmitAsync);
+        routes.OnSubmit(HelpCards.HelpVerb, (turn, _, ct) => SendHelpAsync(turn, ct));
     }
 
     public static async Task WelcomeOnInstallAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -54,13 +32,13 @@ public static class BotHandlers
             return;
         }
         var organisation = turn.Services.GetRequiredService<IOptions<LeitbildOptions>>().Value.OrganisationName;
-        await turn.SendCardAsync(BotCards.Welcome(turn.Language, organisation), cancellationToken);
+        await turn.SendCardAsync(HelpCards.Welcome(turn.Language, organisation), cancellationToken);
     }
 
     public static Task SendHelpAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var routes = turn.Services.GetRequiredService<BotRoutes>();
-        return turn.SendCardAsync(BotCards.Help(turn.Language, routes.Commands), cancellationToken);
+        return turn.SendCardAsync(HelpCards.Help(turn.Language, routes.Commands), cancellationToken);
     }
 
     public static async Task SendStatusAsync(TurnContext turn, CancellationToken cancellationToken) =>
@@ -89,6 +67,6 @@ public static class BotHandlers
         var processes = await turn.Services.GetRequiredService<IProcessStore>().ListProcessesAsync(cancellationToken);
         var time = turn.Services.GetRequiredService<TimeProvider>();
         var now = time.GetUtcNow();
-        return BotCards.Status(turn.Language, processes.FirstOrDefault(), DateOnly.FromDateTime(now.UtcDateTime), now);
+        return HelpCards.Status(turn.Language, processes.FirstOrDefault(), DateOnly.FromDateTime(now.UtcDateTime), now);
     }
 }

@@ -1,9 +1,9 @@
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.Bot.Schema;
 using Leitbild.Teams.Core.Process;
 
-namespace Leitbild.Teams.App.Polls.Delivery;
+namespace Leitbild.Teams.App.Polls.Bot;
 
 /// <summary>Builds each person's poll card at send time, in their language; a reminder adds one line above it.</summary>
 public sealed class PollBroadcastContent(PollCardFactory cards, IDirectory directory) : IBroadcastContent

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Leitbild.Teams.App.Localization;
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
+using Leitbild.Teams.Core.Scheduling;
 
-namespace Leitbild.Teams.App.Polls.Delivery;
+namespace Leitbild.Teams.App.Polls.Bot;
 
 /// <summary>The organizer's card for a quick goal rating poll in the chat they are in (the tab builds richer polls).</summary>
 public static class PollCreateCard

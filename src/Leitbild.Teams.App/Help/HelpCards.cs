@@ -4,10 +4,10 @@ using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Core.Process;
 
-namespace Leitbild.Teams.App.Bot;
+namespace Leitbild.Teams.App.Help;
 
 /// <summary>The bot's own cards: welcome on install, help, status. Text from texts-*.json (bot.*), German unless English.</summary>
-public static class BotCards
+public static class HelpCards
 {
     public const string StatusVerb = "bot.status";
     public const string HelpVerb = "bot.help";

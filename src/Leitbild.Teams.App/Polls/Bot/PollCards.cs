@@ -4,8 +4,9 @@ using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
+using Leitbild.Teams.Core.Scheduling;
 
-namespace Leitbild.Teams.App.Polls.Cards;
+namespace Leitbild.Teams.App.Polls.Bot;
 
 /// <summary>Everything a poll card needs to be drawn for one viewer.</summary>
 public sealed record PollCardContext(Poll Poll, GoalCatalogue Catalogue, ProcessTemplate Process, string Language)
@@ -169,7 +170,7 @@ public static class PollCards
         }
         if (poll.Settings.Deadline is { } deadline)
         {
-            facts.Add(new Fact(context.T("poll.card.deadline"), BerlinTime.Format(deadline, context.Language)));
+            facts.Add(new Fact(context.T("poll.card.deadline"), DisplayTime.Format(deadline, context.Language)));
         }
         if (facts.Count > 0)
         {

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Leitbild.Teams.App.Bot;
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.Bot.Connector;
 using Leitbild.Teams.Bot.Schema;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 
-namespace Leitbild.Teams.App.Polls.Delivery;
+namespace Leitbild.Teams.App.Polls.Bot;
 
 /// <summary>
 /// Sends poll cards: into the asked chat or channel as one message, or to each person 1:1 through the persisted

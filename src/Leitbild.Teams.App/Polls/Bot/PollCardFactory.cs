@@ -1,10 +1,10 @@
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
 
-namespace Leitbild.Teams.App.Polls.Delivery;
+namespace Leitbild.Teams.App.Polls.Bot;
 
 /// <summary>Builds the right card of a poll for one viewer at this moment: questions, their answers, results or closed.</summary>
 public sealed class PollCardFactory(PollService service, IPollStore polls, IProcessStore processes, TimeProvider time)

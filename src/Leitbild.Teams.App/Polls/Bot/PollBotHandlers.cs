@@ -1,7 +1,7 @@
 using System.Globalization;
 using Leitbild.Teams.App.Bot;
 using Leitbild.Teams.App.Localization;
-using Leitbild.Teams.App.Polls.Cards;
+using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Bot.Schema;
@@ -9,7 +9,7 @@ using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
 
-namespace Leitbild.Teams.App.Polls.Delivery;
+namespace Leitbild.Teams.App.Polls.Bot;
 
 /// <summary>
 /// The poll's bot routes: answering (Action.Execute, and the Action.Submit fallback to the same code), changing,
