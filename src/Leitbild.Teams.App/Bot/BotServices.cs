@@ -55,6 +55,7 @@ public static class BotServices
         services.AddTeamsBotProtocol();
         services.AddSingleton<BackgroundBroadcasts>();
         services.AddBotRoutes(ConversationReferences.Register);
+        services.AddScoped<BotActors>();
         
         services.AddHostedService<BotMaintenance>();
         return services;

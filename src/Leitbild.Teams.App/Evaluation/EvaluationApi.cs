@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Evaluation.Report;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Evaluation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,5 +31,5 @@ public static class EvaluationApi
         await reports.HtmlAsync(cancellationToken) is { } text ? TypedResults.Text(text, "text/html; charset=utf-8") : NoProcess(request);
 
     private static ProblemHttpResult NoProcess(HttpRequest request) =>
-        EvaluationProblems.Problem(StatusCodes.Status404NotFound, "evaluation.api.noProcess", TabLanguage.Of(request));
+        EvaluationProblems.Problem(StatusCodes.Status404NotFound, "evaluation.api.noProcess", RequestLanguage.Of(request));
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Evaluation;
@@ -36,7 +37,7 @@ public static class InterviewNotesApi
         var access = await service.CheckAccessAsync(interviewId, Actor(principal), cancellationToken);
         if (access != NotesAccess.Allowed)
         {
-            return Refused(access, interviewId, TabLanguage.Of(request));
+            return Refused(access, interviewId, RequestLanguage.Of(request));
         }
         return TypedResults.Ok(new InterviewNotesView(interviewId, await service.ListStatementsAsync(interviewId, cancellationToken)));
     }
@@ -44,7 +45,7 @@ public static class InterviewNotesApi
     public static async Task<Results<Created<RecordedStatement>, ValidationProblem, ProblemHttpResult>> Record(
         string interviewId, StatementRequest? body, HttpRequest request, ClaimsPrincipal principal, InterviewNotesService service, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var problems = new List<FieldProblem>();
         if (!EvaluationProblems.TryParse<StatementSentiment>(body?.Sentiment, out var sentiment))
         {
@@ -80,7 +81,7 @@ public static class InterviewNotesApi
     public static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(
         string interviewId, string statementId, HttpRequest request, ClaimsPrincipal principal, InterviewNotesService service, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         try
         {
             return await service.WithdrawAsync(interviewId, statementId, Actor(principal), cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Evaluation;
@@ -41,12 +42,12 @@ public static class WorkshopOutcomesApi
     public static async Task<Results<Ok<WorkshopOutcomes>, ProblemHttpResult>> GetWorkshop(string phaseId, HttpRequest request, WorkshopOutcomesService service, CancellationToken cancellationToken) =>
         await service.GetAsync(phaseId, cancellationToken) is { } outcomes
             ? TypedResults.Ok(outcomes)
-            : EvaluationProblems.Problem(StatusCodes.Status404NotFound, "evaluation.api.workshopNotFound", TabLanguage.Of(request), phaseId);
+            : EvaluationProblems.Problem(StatusCodes.Status404NotFound, "evaluation.api.workshopNotFound", RequestLanguage.Of(request), phaseId);
 
     public static async Task<Results<Created<GoalChange>, ValidationProblem>> Record(
         string phaseId, OutcomeRequest? body, HttpRequest request, ClaimsPrincipal principal, WorkshopOutcomesService service, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var problems = new List<FieldProblem>();
         if (!EvaluationProblems.TryParse<GoalOutcomeKind>(body?.Kind, out var kind))
         {

@@ -52,21 +52,21 @@ public static class PollsApi
 
     public static async Task<Ok<TabItem[]>> GetMine(HttpRequest request, ClaimsPrincipal principal, MyOpenPolls mine, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var polls = await mine.ForAsync(TabUser.From(principal).Id, cancellationToken);
         return TypedResults.Ok(polls.Select(p => MyOpenPolls.Item(p, language)).ToArray());
     }
 
     public static async Task<Ok<PollSummaryView[]>> List(HttpRequest request, IPollStore store, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         return TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(p => PollSummaryView.Of(p, language)).ToArray());
     }
 
     public static async Task<Results<Ok<PollView>, ProblemHttpResult>> Get(
         string pollId, HttpRequest request, ClaimsPrincipal principal, IPollStore store, IDirectory directory, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var poll = await store.GetAsync(pollId, cancellationToken);
         return poll is null
             ? NotFound(pollId, language)
@@ -78,7 +78,7 @@ public static class PollsApi
         string pollId, HttpRequest request, ClaimsPrincipal principal, IPollStore store, PollService service,
         IProcessStore processes, IDirectory directory, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var user = TabUser.From(principal);
         var poll = await store.GetAsync(pollId, cancellationToken);
         var results = poll is null ? null : await service.ResultsAsync(pollId, includeHiddenComments: user.IsOrganizer, cancellationToken);
@@ -94,7 +94,7 @@ public static class PollsApi
     public static async Task<Ok<AudienceOptions>> GetAudienceOptions(
         HttpRequest request, ClaimsPrincipal principal, IDirectory directory, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var organisation = await directory.GetOrganisationAsync(cancellationToken);
         var units = organisation.Divisions
             .SelectMany(d => new[] { new UnitOption(d.Id, d.Name.In(language), null) }
@@ -116,7 +116,7 @@ public static class PollsApi
         HttpRequest request, ClaimsPrincipal principal, PollService service, IDirectory directory, IProcessStore processes,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var user = TabUser.From(principal);
         var (draft, bodyErrors) = await ReadDraftAsync(request, language, cancellationToken);
         if (draft is null)
@@ -147,7 +147,7 @@ public static class PollsApi
         HttpRequest request, ClaimsPrincipal principal, IProcessStore processes, [FromServices] IPollDelivery delivery,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var (draft, bodyErrors) = await ReadDraftAsync(request, language, cancellationToken);
         if (draft is null)
         {
@@ -165,7 +165,7 @@ public static class PollsApi
     public static async Task<Results<Ok<PollDeliveryReport>, ProblemHttpResult>> Send(
         string pollId, HttpRequest request, IPollStore store, [FromServices] IPollDelivery delivery, TimeProvider time, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var poll = await store.GetAsync(pollId, cancellationToken);
         if (poll is null)
         {
@@ -182,7 +182,7 @@ public static class PollsApi
     public static async Task<Results<Ok<PollDeliveryReport>, ProblemHttpResult>> Remind(
         string pollId, HttpRequest request, IPollStore store, [FromServices] IPollDelivery delivery, TimeProvider time, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var poll = await store.GetAsync(pollId, cancellationToken);
         if (poll is null)
         {
@@ -198,7 +198,7 @@ public static class PollsApi
     public static async Task<Results<Ok<PollSummaryView>, ProblemHttpResult>> Close(
         string pollId, HttpRequest request, IPollStore store, [FromServices] IPollDelivery delivery, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var poll = await store.GetAsync(pollId, cancellationToken);
         if (poll is null)
         {
@@ -217,7 +217,7 @@ public static class PollsApi
     {
         var poll = await store.GetAsync(pollId, cancellationToken);
         return poll is null
-            ? NotFound(pollId, TabLanguage.Of(request))
+            ? NotFound(pollId, RequestLanguage.Of(request))
             : TypedResults.Ok(await delivery.ReportAsync(pollId, cancellationToken));
     }
 
@@ -225,7 +225,7 @@ public static class PollsApi
     public static async Task<Results<Ok<ModerationResult>, ValidationProblem, ProblemHttpResult>> Moderate(
         string pollId, string commentId, HttpRequest request, ClaimsPrincipal principal, PollService service, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         ModerationRequest? body;
         try
         {

@@ -41,7 +41,7 @@ public static class ResultsOverviewApi
         IOptions<LeitbildOptions> options,
         CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var found = await FindProcessAsync(processes, process, cancellationToken);
         var catalogue = found is null ? null : await processes.GetGoalsAsync(found.Id, cancellationToken);
         if (found is null || catalogue is null)

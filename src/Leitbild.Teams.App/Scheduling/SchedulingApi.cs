@@ -65,7 +65,7 @@ public static class SchedulingApi
     /// <summary>People, offices and divisions to invite, for the organizers' pickers.</summary>
     public static async Task<Ok<ParticipantsView>> ListParticipants(HttpRequest http, IDirectory directory, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(http);
+        var language = RequestLanguage.Of(http);
         var organisation = await directory.GetOrganisationAsync(cancellationToken);
         var culture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
         var people = organisation.People
@@ -308,7 +308,7 @@ public static class SchedulingApi
         detail: $"{Texts.Get("scheduling.access.notYours", "de")} / {Texts.Get("scheduling.access.notYours", "en")}",
         statusCode: StatusCodes.Status403Forbidden);
 
-    internal static string Language(HttpRequest request) => TabLanguage.Of(request);
+    internal static string Language(HttpRequest request) => RequestLanguage.Of(request);
 
     /// <summary>Log category for calendar outages seen by the API.</summary>
     public sealed class SchedulingCalendarFailure;

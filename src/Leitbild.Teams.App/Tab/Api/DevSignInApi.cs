@@ -28,7 +28,7 @@ public static class DevSignInApi
 
     public static async Task<Ok<DevPerson[]>> ListPeople(HttpRequest request, IDirectory directory, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var organisation = await directory.GetOrganisationAsync(cancellationToken);
         return TypedResults.Ok(organisation.People
             .OrderByDescending(p => p.Has(Role.Organizer))
@@ -41,7 +41,7 @@ public static class DevSignInApi
     public static async Task<Results<Ok<DevSignIn>, ProblemHttpResult>> SignIn(
         HttpRequest request, DevSignInRequest body, IDirectory directory, DevTokenIssuer issuer, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var person = string.IsNullOrWhiteSpace(body.PersonId) ? null : await directory.FindPersonAsync(body.PersonId, cancellationToken);
         if (person is null)
         {
@@ -68,7 +68,7 @@ public static class DevSignInApi
         var remote = context.HttpContext.Connection.RemoteIpAddress;
         if (remote is not null && !IPAddress.IsLoopback(remote))
         {
-            var language = TabLanguage.Of(context.HttpContext.Request);
+            var language = RequestLanguage.Of(context.HttpContext.Request);
             return TypedResults.Problem(
                 title: Texts.Get("tab.devsignin.failed", language),
                 detail: Texts.Get("tab.devsignin.onlyLocal", language),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Process;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,7 +51,7 @@ public static class PersonalApi
         HttpRequest request, ClaimsPrincipal principal, IEnumerable<IMyItemsSource> sources, CancellationToken cancellationToken)
     {
         var user = TabUser.From(principal);
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var list = sources.ToList();
         return TypedResults.Ok(new MeinLeitbild(
             await CollectAsync(TabItemKinds.Polls, list, user, language, cancellationToken),

@@ -26,7 +26,7 @@ public static class ProcessTimelineApi
 
     public static async Task<Ok<ProcessSummary[]>> ListProcesses(HttpRequest request, IProcessStore store, CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var processes = await store.ListProcessesAsync(cancellationToken);
         return TypedResults.Ok(processes.Select(p => new ProcessSummary(p.Id, p.Title.In(language))).ToArray());
     }
@@ -40,7 +40,7 @@ public static class ProcessTimelineApi
         IEnumerable<IPhaseItemsSource> sources,
         CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var found = await FindProcessAsync(store, process, cancellationToken);
         if (found is null)
         {
@@ -61,7 +61,7 @@ public static class ProcessTimelineApi
         PhaseScheduleEditor editor,
         CancellationToken cancellationToken)
     {
-        var language = TabLanguage.Of(request);
+        var language = RequestLanguage.Of(request);
         var title = Texts.Get("tab.api.phaseNotSaved", language);
         var (body, bodyProblem) = await PhaseScheduleRequest.ReadAsync(request, language, cancellationToken);
         if (body is null)

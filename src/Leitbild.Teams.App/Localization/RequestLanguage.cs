@@ -1,9 +1,8 @@
-using Leitbild.Teams.App.Localization;
 
-namespace Leitbild.Teams.App.Tab;
+namespace Leitbild.Teams.App.Localization;
 
 /// <summary>German by default; English when the request asks for it (?lang=en, or Accept-Language from the tab's client).</summary>
-public static class TabLanguage
+public static class RequestLanguage
 {
     public static string Of(HttpRequest request)
     {
