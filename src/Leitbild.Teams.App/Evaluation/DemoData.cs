@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
@@ -14,7 +15,7 @@ namespace Leitbild.Teams.App.Evaluation;
 /// </summary>
 public static class DemoData
 {
-    public const string AppVersion = "demo";
+    public const string AppVersion = EvaluationService.SampleAppVersion;
     public const string PollPrefix = "demo-";
 
     public sealed record Set(
@@ -34,24 +35,25 @@ public static class DemoData
 
     private static readonly int[] ProfileOfGoal = [0, 1, 2, 0, 3, 1, 0, 2, 1, 0, 4, 1, 0, 1, 3, 0, 2, 1, 0, 1, 3, 0, 1, 2];
 
-    private static readonly (string Field, StatementSentiment Sentiment, string Text)[] Statements =
+    // Made-up statements, German as the interviews were held; the texts are the texts files' evaluation.demo.* keys.
+    private static readonly (string Field, StatementSentiment Sentiment, string TextKey)[] Statements =
     [
-        ("klima", StatementSentiment.Problem, "Für Klimaanpassung fehlt uns im Amt schlicht das Personal."),
-        ("klima", StatementSentiment.Idea, "Dachflächen der städtischen Gebäude konsequent für Photovoltaik nutzen."),
-        ("demografie", StatementSentiment.Strength, "Die Seniorenarbeit in den Stadtteilen ist gut vernetzt."),
-        ("demografie", StatementSentiment.Problem, "Junge Familien ziehen wegen fehlender Kita-Plätze weg."),
-        ("wohnen", StatementSentiment.Problem, "Bezahlbare Wohnungen für Alleinerziehende sind kaum zu finden."),
-        ("wohnen", StatementSentiment.Idea, "Brachflächen zuerst prüfen, bevor neue Baugebiete ausgewiesen werden."),
-        ("mobilitaet", StatementSentiment.Strength, "Das Radwegenetz entlang der Kanäle wird gern genutzt."),
-        ("mobilitaet", StatementSentiment.Problem, "Abends sind einige Ortsteile mit dem Bus kaum erreichbar."),
-        ("wirtschaft", StatementSentiment.Strength, "Die Wasserstadt Aden zeigt, was auf Zechenflächen möglich ist."),
-        ("wirtschaft", StatementSentiment.Idea, "Ein Gründungszentrum in der Stadtmitte würde Leerstand füllen."),
-        ("innenstadt", StatementSentiment.Problem, "Die Stadtmitte ist nach Geschäftsschluss wie ausgestorben."),
-        ("innenstadt", StatementSentiment.Idea, "Mehr Bänke und Schatten auf den Plätzen."),
-        ("bildung", StatementSentiment.Strength, "Die Zusammenarbeit von Schulen und Jugendhilfe funktioniert."),
-        ("bildung", StatementSentiment.Problem, "Kulturangebote erreichen viele Jugendliche nicht."),
-        ("verwaltung", StatementSentiment.Idea, "Anträge sollten vollständig online gestellt werden können."),
-        ("verwaltung", StatementSentiment.Problem, "Zwischen den Ämtern gehen Informationen verloren."),
+        ("klima", StatementSentiment.Problem, "evaluation.demo.statement01"),
+        ("klima", StatementSentiment.Idea, "evaluation.demo.statement02"),
+        ("demografie", StatementSentiment.Strength, "evaluation.demo.statement03"),
+        ("demografie", StatementSentiment.Problem, "evaluation.demo.statement04"),
+        ("wohnen", StatementSentiment.Problem, "evaluation.demo.statement05"),
+        ("wohnen", StatementSentiment.Idea, "evaluation.demo.statement06"),
+        ("mobilitaet", StatementSentiment.Strength, "evaluation.demo.statement07"),
+        ("mobilitaet", StatementSentiment.Problem, "evaluation.demo.statement08"),
+        ("wirtschaft", StatementSentiment.Strength, "evaluation.demo.statement09"),
+        ("wirtschaft", StatementSentiment.Idea, "evaluation.demo.statement10"),
+        ("innenstadt", StatementSentiment.Problem, "evaluation.demo.statement11"),
+        ("innenstadt", StatementSentiment.Idea, "evaluation.demo.statement12"),
+        ("bildung", StatementSentiment.Strength, "evaluation.demo.statement13"),
+        ("bildung", StatementSentiment.Problem, "evaluation.demo.statement14"),
+        ("verwaltung", StatementSentiment.Idea, "evaluation.demo.statement15"),
+        ("verwaltung", StatementSentiment.Problem, "evaluation.demo.statement16"),
     ];
 
     public static Set Build(ProcessTemplate process, GoalCatalogue seed, Organisation organisation)
@@ -88,7 +90,7 @@ public static class DemoData
                 var interview = new NotedInterview($"demo-interview-{i + 1:00}", interviewPhase.Id, organisation.DivisionOf(office.Id)?.Id);
                 for (var s = 0; s < 3; s++)
                 {
-                    var (field, sentiment, text) = Statements[(i * 3 + s) % Statements.Length];
+                    var (field, sentiment, textKey) = Statements[(i * 3 + s) % Statements.Length];
                     var consent = (StatementConsent)((i + s) % 3);
                     var goal = (i + s) % 4 == 0 ? null : seed.FieldsOfAction.First(f => f.Id == field).Goals[(i + s) % 3].Id;
                     var statementId = $"demo-s{i + 1:00}-{s + 1}";
@@ -98,7 +100,7 @@ public static class DemoData
                         QuestionId = statementId,
                         GoalId = goal ?? InterviewStatementRules.NoGoalId,
                         FieldOfActionId = field,
-                        Value = AnswerValue.OfText(text),
+                        Value = AnswerValue.OfText(Texts.Get(textKey, "de")),
                         RespondentKey = Key("interview", interviewee.Id),
                         AnsweredAt = At(start.AddDays(i * 3), 10 + s),
                         PhaseId = interviewPhase.Id,
@@ -164,12 +166,12 @@ public static class DemoData
             yield return goal.Id switch
             {
                 "klima-1" => new GoalOutcome { GoalId = goal.Id, Kind = GoalOutcomeKind.Reworded, PhaseId = workshop.Id, PollId = poll, Priority = GoalPriority.High,
-                    NewText = new("Bergkamen wird bis 2045 klimaneutral – die Verwaltung bereits bis 2035.", "Bergkamen becomes climate-neutral by 2045 – the administration by 2035.") },
+                    NewText = Wording("evaluation.demo.reworded.klima1") },
                 "klima-3" => new GoalOutcome { GoalId = goal.Id, Kind = GoalOutcomeKind.Merged, PhaseId = workshop.Id, PollId = poll, MergedIntoGoalId = "klima-1" },
                 "demografie-3" => new GoalOutcome { GoalId = goal.Id, Kind = GoalOutcomeKind.Merged, PhaseId = workshop.Id, PollId = poll, MergedIntoGoalId = "demografie-1" },
                 "wirtschaft-3" => new GoalOutcome { GoalId = goal.Id, Kind = GoalOutcomeKind.Dropped, PhaseId = workshop.Id, PollId = poll },
                 "innenstadt-2" => new GoalOutcome { GoalId = goal.Id, Kind = GoalOutcomeKind.Reworded, PhaseId = workshop.Id, PollId = poll, Priority = GoalPriority.Medium,
-                    NewText = new("Jeder Ortsteil hat ein Zentrum mit Nahversorgung in Fußwegnähe.", "Every district has a centre with local shops within walking distance.") },
+                    NewText = Wording("evaluation.demo.reworded.innenstadt2") },
                 _ => new GoalOutcome { GoalId = goal.Id, Kind = GoalOutcomeKind.Confirmed, PhaseId = workshop.Id, PollId = poll, Priority = (GoalPriority)(i % 3) },
             };
         }
@@ -179,7 +181,7 @@ public static class DemoData
     {
         var poll = PollPrefix + workshop.Id;
         yield return new GoalOutcome { GoalId = "mobilitaet-2", Kind = GoalOutcomeKind.Reworded, PhaseId = workshop.Id, PollId = poll, Priority = GoalPriority.High,
-            NewText = new("Alle Ortsteile sind im Takt mit Bus und Bahn verbunden, auch abends.", "All districts have regular bus and rail links, evenings included.") };
+            NewText = Wording("evaluation.demo.reworded.mobilitaet2") };
         yield return new GoalOutcome { GoalId = "verwaltung-1", Kind = GoalOutcomeKind.Confirmed, PhaseId = workshop.Id, PollId = poll, Priority = GoalPriority.High };
         yield return new GoalOutcome { GoalId = "wohnen-3", Kind = GoalOutcomeKind.Confirmed, PhaseId = workshop.Id, PollId = poll, Priority = GoalPriority.Low };
         if (goals.Any(g => g.Id == "bildung-3"))
@@ -187,6 +189,9 @@ public static class DemoData
             yield return new GoalOutcome { GoalId = "bildung-3", Kind = GoalOutcomeKind.Merged, PhaseId = workshop.Id, PollId = poll, MergedIntoGoalId = "bildung-2" };
         }
     }
+
+    // A sample rewording in both languages, from the texts files.
+    private static LocalizedText Wording(string key) => new(Texts.Get(key, "de"), Texts.Get(key, "en"));
 
     private static int Draw(double[] profile, double unit)
     {

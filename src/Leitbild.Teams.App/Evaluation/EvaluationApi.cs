@@ -1,12 +1,11 @@
 using Leitbild.Teams.App.Evaluation.Report;
-using Leitbild.Teams.App.Localization;
-using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.Core.Evaluation;
+using Leitbild.Teams.Core.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Leitbild.Teams.App.Evaluation;
 
-/// <summary>/api/tab/evaluation (reviewers and organizers): the evaluation, the Abschlussbericht and the summary.</summary>
+// /api/tab/evaluation (reviewers and organizers): the evaluation, the Abschlussbericht and the summary.
 public static class EvaluationApi
 {
     public static RouteGroupBuilder MapEvaluationResults(this RouteGroupBuilder evaluation)
@@ -18,18 +17,18 @@ public static class EvaluationApi
         return evaluation;
     }
 
-    public static async Task<Results<Ok<ProcessEvaluation>, ProblemHttpResult>> GetEvaluation(HttpRequest request, ReportService reports, CancellationToken cancellationToken) =>
-        await reports.EvaluateAsync(cancellationToken) is { } evaluation ? TypedResults.Ok(evaluation) : NoProcess(request);
+    public static async Task<Ok<ProcessEvaluation>> GetEvaluation(ReportService reports, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reports.EvaluateAsync(cancellationToken) ?? throw NoProcess());
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReport(HttpRequest request, ReportService reports, CancellationToken cancellationToken) =>
-        await reports.WordAsync(cancellationToken) is { } bytes ? TypedResults.File(bytes, FinalReport.ContentType, "abschlussbericht.docx") : NoProcess(request);
+    public static async Task<FileContentHttpResult> GetReport(ReportService reports, CancellationToken cancellationToken) =>
+        TypedResults.File(await reports.WordAsync(cancellationToken) ?? throw NoProcess(), FinalReport.ContentType, "abschlussbericht.docx");
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetMarkdown(HttpRequest request, ReportService reports, CancellationToken cancellationToken) =>
-        await reports.MarkdownAsync(cancellationToken) is { } text ? TypedResults.Text(text, "text/markdown; charset=utf-8") : NoProcess(request);
+    public static async Task<ContentHttpResult> GetMarkdown(ReportService reports, CancellationToken cancellationToken) =>
+        TypedResults.Text(await reports.MarkdownAsync(cancellationToken) ?? throw NoProcess(), "text/markdown; charset=utf-8");
 
-    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetHtml(HttpRequest request, ReportService reports, CancellationToken cancellationToken) =>
-        await reports.HtmlAsync(cancellationToken) is { } text ? TypedResults.Text(text, "text/html; charset=utf-8") : NoProcess(request);
+    public static async Task<ContentHttpResult> GetHtml(ReportService reports, CancellationToken cancellationToken) =>
+        TypedResults.Text(await reports.HtmlAsync(cancellationToken) ?? throw NoProcess(), "text/html; charset=utf-8");
 
-    private static ProblemHttpResult NoProcess(HttpRequest request) =>
-        EvaluationProblems.Problem(StatusCodes.Status404NotFound, "evaluation.api.noProcess", RequestLanguage.Of(request));
+    // ReportService answers null when the installation has no process yet.
+    private static ProblemException NoProcess() => ProblemException.NotFound("process", "problem.process.none");
 }

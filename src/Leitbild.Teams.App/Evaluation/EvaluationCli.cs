@@ -1,13 +1,15 @@
 using Leitbild.Teams.App.Hosting;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.ResultsStorage;
 using Microsoft.Extensions.Options;
 
 namespace Leitbild.Teams.App.Evaluation;
 
-/// <summary>What the report and seed-demo verbs share: strict option parsing and the app's services without a web host.</summary>
+// What the report and seed-demo verbs share: strict option parsing, the app's services without a web host, and
+// messages in both languages (a terminal has no language to ask).
 internal static class EvaluationCli
 {
-    /// <summary>Parses "--name value" pairs and "--flag"s; null with a German/English message on anything else.</summary>
+    // Parses "--name value" pairs and "--flag"s; null with a German / English message on anything else.
     public static (Dictionary<string, string?>? Options, string? Error) Parse(string[] arguments, IReadOnlySet<string> valued, IReadOnlySet<string> flags)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -16,7 +18,7 @@ internal static class EvaluationCli
             var name = arguments[i];
             if (options.ContainsKey(name))
             {
-                return (null, $"{name} ist mehrfach angegeben / is given more than once.");
+                return (null, Both("evaluation.cli.repeated", name));
             }
             if (flags.Contains(name))
             {
@@ -26,19 +28,19 @@ internal static class EvaluationCli
             {
                 if (i + 1 >= arguments.Length || arguments[i + 1].StartsWith("--", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(arguments[i + 1]))
                 {
-                    return (null, $"Nach {name} fehlt der Wert / {name} needs a value.");
+                    return (null, Both("evaluation.cli.valueMissing", name));
                 }
                 options[name] = arguments[++i];
             }
             else
             {
-                return (null, $"Unbekanntes Argument „{name}“ / unknown argument '{name}'.");
+                return (null, Both("evaluation.cli.unknownArgument", name));
             }
         }
         return (options, null);
     }
 
-    /// <summary>The app's storage, process, results and evaluation services over the configured (or given) SQLite file.</summary>
+    // The app's storage, process, results and evaluation services over the configured (or given) SQLite file.
     public static ServiceProvider Services(string? databasePath)
     {
         var configuration = new ConfigurationBuilder()
@@ -59,4 +61,7 @@ internal static class EvaluationCli
 
     public static string DatabasePath(ServiceProvider services) =>
         Path.GetFullPath(services.GetRequiredService<IOptions<LeitbildOptions>>().Value.DatabasePath);
+
+    // "German / English" of one text.
+    public static string Both(string key, params object[] args) => $"{Texts.Format(key, "de", args)} / {Texts.Format(key, "en", args)}";
 }

@@ -3,6 +3,8 @@ using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Evaluation;
+using Leitbild.Teams.Core.Problems;
+using Leitbild.Teams.Core.Process;
 using Microsoft.Extensions.Options;
 
 namespace Leitbild.Teams.App.Evaluation;
@@ -15,7 +17,7 @@ namespace Leitbild.Teams.App.Evaluation;
 public static class SeedDemoVerb
 {
     public const string Name = "seed-demo";
-    public const string Help = "Füllt die lokale Datenbank mit erfundenen Beispieldaten oder entfernt sie / fills the local database with made-up sample data or removes it: [--database <Datei/file>] [--remove]";
+    public static string Help => EvaluationCli.Both("evaluation.cli.seedDemo.help");
 
     public static async Task<int> RunAsync(string[] arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -23,13 +25,13 @@ public static class SeedDemoVerb
         if (options is null)
         {
             await error.WriteLineAsync(problem);
-            await error.WriteLineAsync("Aufruf / usage: seed-demo [--database leitbild.db] [--remove]");
+            await error.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.usage"));
             return 2;
         }
         await using var services = EvaluationCli.Services(options.GetValueOrDefault("--database"));
         if (services.GetRequiredService<IOptions<LeitbildOptions>>().Value.Mode != AppMode.Local)
         {
-            await error.WriteLineAsync("Beispieldaten gibt es nur im lokalen Modus / sample data is for local mode only.");
+            await error.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.localOnly"));
             return 2;
         }
         await services.GetRequiredService<MigrationRunner>().ApplyAsync(cancellationToken);
@@ -37,7 +39,7 @@ public static class SeedDemoVerb
         if (options.ContainsKey("--remove"))
         {
             var removed = await RemoveAsync(database, cancellationToken);
-            await output.WriteLineAsync($"Beispieldaten entfernt / sample data removed: {removed} Einträge/rows.");
+            await output.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.removed", removed));
             return 0;
         }
 
@@ -47,40 +49,37 @@ public static class SeedDemoVerb
         var (real, sample) = await CountAsync(database, cancellationToken);
         if (real > 0)
         {
-            await error.WriteLineAsync($"Die Datenbank enthält schon echte Daten ({real}); Beispieldaten werden nicht hineingemischt / the database already holds real data ({real}); sample data is not mixed in.");
+            await error.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.realData", real));
             return 1;
         }
         if (sample > 0)
         {
-            await output.WriteLineAsync("Beispieldaten sind schon vorhanden, nichts geändert / sample data is already there, nothing changed.");
+            await output.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.alreadyThere"));
             return 0;
         }
 
-        var processes = services.GetRequiredService<SqliteProcessStore>();
-        var process = (await processes.ListProcessesAsync(cancellationToken))[0];
+        var processes = services.GetRequiredService<ISeededProcessStore>();
+        var process = await processes.RequireRunningAsync(services.GetRequiredService<TimeProvider>(), cancellationToken);
         var seed = (await processes.GetGoalsAsync(process.Id, cancellationToken))!;
         var organisation = await services.GetRequiredService<SeededDirectory>().GetOrganisationAsync(cancellationToken);
         var set = DemoData.Build(process, seed, organisation);
 
         // Straight into the local store: the outbox exists to deliver to SharePoint, and sample data never goes there.
         await services.GetRequiredService<SqliteResultsStore>().UpsertManyAsync(set.Answers.Select(a => new Core.Results.AnswerWrite(a, MayExist: true)).ToList(), cancellationToken);
-        var notes = services.GetRequiredService<SqliteInterviewNotesStore>();
+        var notes = services.GetRequiredService<IInterviewNotesStore>();
         foreach (var (interview, note) in set.Notes)
         {
             await notes.SaveAsync(interview, note, cancellationToken);
         }
-        var history = services.GetRequiredService<SqliteGoalHistoryStore>();
+        var history = services.GetRequiredService<IGoalHistoryStore>();
         foreach (var (outcome, at) in set.Outcomes)
         {
-            var problems = GoalHistory.Problems(seed, process, await history.ListAsync(process.Id, cancellationToken), outcome);
-            if (problems.Count > 0)
-            {
-                throw new EvaluationException(problems);
-            }
+            // The same check as a recorded outcome; the sample set keeps it, so a failure here is a bug in DemoData.
+            ProblemException.ThrowIfAny(GoalHistory.Problems(seed, process, await history.ListAsync(process.Id, cancellationToken), outcome));
             await history.AppendAsync(process.Id, outcome, "demo", at, isSample: true, cancellationToken);
         }
-        await output.WriteLineAsync($"Beispieldaten angelegt / sample data written: {set.Answers.Count} Antworten/answers, {set.Notes.Count} Interviewaussagen/statements, {set.Outcomes.Count} Workshop-Ergebnisse/outcomes.");
-        await output.WriteLineAsync("Entfernen / remove: seed-demo --remove");
+        await output.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.written", set.Answers.Count, set.Notes.Count, set.Outcomes.Count));
+        await output.WriteLineAsync(EvaluationCli.Both("evaluation.cli.seedDemo.removeHint"));
         return 0;
     }
 

@@ -1,18 +1,16 @@
-using System.Globalization;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.App.Evaluation;
 
-/// <summary>The goal catalogue's history in SQLite (evaluation_goal_changes), in recording order.</summary>
-public sealed class SqliteGoalHistoryStore(SqliteDatabase database)
+// The goal catalogue's history in SQLite (evaluation_goal_changes), in recording order.
+public sealed class SqliteGoalHistoryStore(SqliteDatabase database) : IGoalHistoryStore
 {
     public async Task<IReadOnlyList<GoalChange>> ListAsync(string processId, CancellationToken cancellationToken) =>
         (await ListWithOriginAsync(processId, cancellationToken)).Select(c => c.Change).ToList();
 
-    /// <summary>Changes with who recorded them and whether they are sample data.</summary>
-    public async Task<IReadOnlyList<(GoalChange Change, string RecordedBy, bool IsSample)>> ListWithOriginAsync(string processId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedGoalChange>> ListWithOriginAsync(string processId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -21,11 +19,11 @@ public sealed class SqliteGoalHistoryStore(SqliteDatabase database)
             FROM evaluation_goal_changes WHERE process_id = $process ORDER BY sequence
             """;
         command.Parameters.AddWithValue("$process", processId);
-        var changes = new List<(GoalChange, string, bool)>();
+        var changes = new List<RecordedGoalChange>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            changes.Add((new GoalChange
+            changes.Add(new RecordedGoalChange(new GoalChange
             {
                 Sequence = reader.GetInt64(0),
                 GoalId = reader.GetString(1),

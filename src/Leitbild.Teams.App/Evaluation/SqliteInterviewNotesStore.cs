@@ -1,30 +1,11 @@
-using System.Globalization;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Evaluation;
 
 namespace Leitbild.Teams.App.Evaluation;
 
-/// <summary>What the results store has no column for, per interview statement (keyed by the answer key).</summary>
-public sealed record StatementNote
+// Interview notes' side tables in SQLite (evaluation_interviews, evaluation_statements); the note in one transaction.
+public sealed class SqliteInterviewNotesStore(SqliteDatabase database) : IInterviewNotesStore
 {
-    public required string AnswerKey { get; init; }
-    public required string StatementId { get; init; }
-    public required string InterviewId { get; init; }
-    public required string FieldOfActionId { get; init; }
-    public string? GoalId { get; init; }
-    public required StatementSentiment Sentiment { get; init; }
-    public required StatementConsent Consent { get; init; }
-    public string? NamedAs { get; init; }
-    public required string RecordedBy { get; init; }
-    public required DateTimeOffset RecordedAt { get; init; }
-    public DateTimeOffset? WithdrawnAt { get; init; }
-    public bool IsSample { get; init; }
-}
-
-/// <summary>Interview notes' side table in SQLite (evaluation_interviews, evaluation_statements).</summary>
-public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
-{
-    /// <summary>Writes the interview row (once) and the statement's note in one transaction.</summary>
     public async Task SaveAsync(NotedInterview interview, StatementNote note, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -65,7 +46,6 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Marks a statement withdrawn (it leaves the evaluation); false when it does not exist or already was.</summary>
     public async Task<bool> WithdrawAsync(string statementId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -76,7 +56,6 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Notes of one interview, or of all interviews when <paramref name="interviewId"/> is null; oldest first.</summary>
     public async Task<IReadOnlyList<StatementNote>> ListAsync(string? interviewId, bool includeWithdrawn, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -112,7 +91,6 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
         return notes;
     }
 
-    /// <summary>Interviews that have at least one statement that was not withdrawn.</summary>
     public async Task<IReadOnlyList<(NotedInterview Interview, bool IsSample)>> ListInterviewsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -130,6 +108,4 @@ public sealed class SqliteInterviewNotesStore(SqliteDatabase database)
         }
         return interviews;
     }
-
-
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.App.Process;
 
 /// <summary>Keeps each process and its goal catalogue as a JSON document: they are read whole and edited rarely.</summary>
-public sealed class SqliteProcessStore(SqliteDatabase database, TimeProvider time) : IProcessStore
+public sealed class SqliteProcessStore(SqliteDatabase database, TimeProvider time) : ISeededProcessStore
 {
     public async Task<IReadOnlyList<ProcessTemplate>> ListProcessesAsync(CancellationToken cancellationToken)
     {

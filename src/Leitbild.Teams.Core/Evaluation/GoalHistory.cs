@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Leitbild.Teams.Core.Problems;
 using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.Core.Evaluation;
@@ -72,49 +73,49 @@ public static partial class GoalHistory
     /// history, replayed in process order with it, still holds (a goal merged or dropped cannot be decided on later;
     /// a merge needs a goal that is still in the catalogue).
     /// </summary>
-    public static IReadOnlyList<FieldProblem> Problems(GoalCatalogue seed, ProcessTemplate process, IReadOnlyList<GoalChange> history, GoalOutcome outcome)
+    public static IReadOnlyList<Problem> Problems(GoalCatalogue seed, ProcessTemplate process, IReadOnlyList<GoalChange> history, GoalOutcome outcome)
     {
-        var problems = new List<FieldProblem>();
+        var problems = new List<Problem>();
         var phase = process.Phases.FirstOrDefault(p => p.Id == outcome.PhaseId);
         if (phase is null || phase.Kind != PhaseKind.Workshop)
         {
-            problems.Add(new("phaseId", new($"„{outcome.PhaseId}“ ist kein Workshop dieses Prozesses.", $"'{outcome.PhaseId}' is not a workshop of this process.")));
+            problems.Add(Problem.Of("phaseId", "outcomes.notAWorkshop", outcome.PhaseId));
         }
         if (seed.FindGoal(outcome.GoalId) is null)
         {
-            problems.Add(new("goalId", new($"Ziel „{outcome.GoalId}“ gibt es nicht.", $"Goal '{outcome.GoalId}' does not exist.")));
+            problems.Add(Problem.Of("goalId", "outcomes.goalUnknown", outcome.GoalId));
         }
         if (!Enum.IsDefined(outcome.Kind))
         {
-            problems.Add(new("kind", new("Unbekanntes Ergebnis.", "Unknown outcome.")));
+            problems.Add(Problem.Of("kind", "outcomes.kindUnknown"));
         }
         if (!string.IsNullOrWhiteSpace(outcome.PollId) && !PollIdPattern().IsMatch(outcome.PollId.Trim()))
         {
-            problems.Add(new("pollId", new("Die Umfrage-ID ist ungültig (1–64 Zeichen: Buchstaben, Ziffern, '.', '_', '-').", "The poll id is invalid (1–64 characters: letters, digits, '.', '_', '-').")));
+            problems.Add(Problem.Of("pollId", "outcomes.pollIdInvalid"));
         }
         switch (outcome.Kind)
         {
             case GoalOutcomeKind.Reworded:
-                CheckText(problems, "newText.de", outcome.NewText?.De, "Die neue Formulierung (deutsch)", "The new wording (German)");
-                CheckText(problems, "newText.en", outcome.NewText?.En, "Die neue Formulierung (englisch)", "The new wording (English)");
+                CheckText(problems, "newText.de", outcome.NewText?.De, "outcomes.newTextDe");
+                CheckText(problems, "newText.en", outcome.NewText?.En, "outcomes.newTextEn");
                 break;
             case GoalOutcomeKind.Merged when string.IsNullOrEmpty(outcome.MergedIntoGoalId):
-                problems.Add(new("mergedIntoGoalId", new("Bitte das Ziel angeben, in das zusammengeführt wird.", "Please name the goal it is merged into.")));
+                problems.Add(Problem.Of("mergedIntoGoalId", "outcomes.mergeTargetMissing"));
                 break;
             case GoalOutcomeKind.Merged when outcome.MergedIntoGoalId == outcome.GoalId:
-                problems.Add(new("mergedIntoGoalId", new("Ein Ziel kann nicht in sich selbst zusammengeführt werden.", "A goal cannot be merged into itself.")));
+                problems.Add(Problem.Of("mergedIntoGoalId", "outcomes.mergeIntoItself"));
                 break;
             case GoalOutcomeKind.Merged when seed.FindGoal(outcome.MergedIntoGoalId!) is null:
-                problems.Add(new("mergedIntoGoalId", new($"Ziel „{outcome.MergedIntoGoalId}“ gibt es nicht.", $"Goal '{outcome.MergedIntoGoalId}' does not exist.")));
+                problems.Add(Problem.Of("mergedIntoGoalId", "outcomes.goalUnknown", outcome.MergedIntoGoalId!));
                 break;
         }
         if (outcome.Kind is GoalOutcomeKind.Confirmed or GoalOutcomeKind.Reworded && outcome.Priority is null)
         {
-            problems.Add(new("priority", new("Bitte eine Priorität wählen.", "Please choose a priority.")));
+            problems.Add(Problem.Of("priority", "outcomes.priorityMissing"));
         }
         if (outcome.Kind is GoalOutcomeKind.Merged or GoalOutcomeKind.Dropped && outcome.Priority is not null)
         {
-            problems.Add(new("priority", new("Ein zusammengeführtes oder gestrichenes Ziel hat keine Priorität.", "A merged or dropped goal has no priority.")));
+            problems.Add(Problem.Of("priority", "outcomes.priorityNotAllowed"));
         }
         if (problems.Count > 0)
         {
@@ -126,24 +127,20 @@ public static partial class GoalHistory
     }
 
     /// <summary>Replays the history in process order and names the first change that no longer fits.</summary>
-    private static IEnumerable<FieldProblem> ReplayProblems(GoalCatalogue seed, ProcessTemplate process, IReadOnlyList<GoalChange> changes)
+    private static IEnumerable<Problem> ReplayProblems(GoalCatalogue seed, ProcessTemplate process, IReadOnlyList<GoalChange> changes)
     {
         var state = seed.AllGoals.ToDictionary(g => g.Id, _ => GoalState.Active, StringComparer.Ordinal);
         foreach (var change in InProcessOrder(process, changes))
         {
             if (state[change.GoalId] != GoalState.Active)
             {
-                var was = state[change.GoalId] == GoalState.Merged ? new LocalizedText("zusammengeführt", "merged") : new LocalizedText("gestrichen", "dropped");
-                yield return new("goalId", new(
-                    $"Ziel „{change.GoalId}“ ist zu diesem Zeitpunkt ({change.PhaseId}) schon {was.De}.",
-                    $"Goal '{change.GoalId}' is already {was.En} at that point ({change.PhaseId})."));
+                var key = state[change.GoalId] == GoalState.Merged ? "outcomes.goalAlreadyMerged" : "outcomes.goalAlreadyDropped";
+                yield return Problem.Of("goalId", key, change.GoalId, change.PhaseId);
                 yield break;
             }
             if (change.Kind == GoalOutcomeKind.Merged && state[change.MergedIntoGoalId!] != GoalState.Active)
             {
-                yield return new("mergedIntoGoalId", new(
-                    $"Ziel „{change.MergedIntoGoalId}“ ist zu diesem Zeitpunkt ({change.PhaseId}) nicht mehr im Katalog.",
-                    $"Goal '{change.MergedIntoGoalId}' is no longer in the catalogue at that point ({change.PhaseId})."));
+                yield return Problem.Of("mergedIntoGoalId", "outcomes.mergeTargetGone", change.MergedIntoGoalId!, change.PhaseId);
                 yield break;
             }
             state[change.GoalId] = change.Kind switch
@@ -155,19 +152,20 @@ public static partial class GoalHistory
         }
     }
 
-    private static void CheckText(List<FieldProblem> problems, string field, string? text, string whatDe, string whatEn)
+    /// <summary>A new wording: present, not too long, no control characters. The keys are "{prefix}.missing" etc.</summary>
+    private static void CheckText(List<Problem> problems, string field, string? text, string keyPrefix)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(new(field, new($"{whatDe} fehlt.", $"{whatEn} is missing.")));
+            problems.Add(Problem.Of(field, keyPrefix + ".missing"));
         }
         else if (text.Trim().Length > MaxTextLength)
         {
-            problems.Add(new(field, new($"{whatDe} ist länger als {MaxTextLength} Zeichen.", $"{whatEn} is longer than {MaxTextLength} characters.")));
+            problems.Add(Problem.Of(field, keyPrefix + ".tooLong", MaxTextLength));
         }
         else if (text.Any(char.IsControl))
         {
-            problems.Add(new(field, new($"{whatDe} enthält Steuerzeichen.", $"{whatEn} contains control characters.")));
+            problems.Add(Problem.Of(field, keyPrefix + ".control"));
         }
     }
 }

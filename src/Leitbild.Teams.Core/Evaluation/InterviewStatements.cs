@@ -1,3 +1,4 @@
+using Leitbild.Teams.Core.Problems;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
 
@@ -56,29 +57,30 @@ public static class InterviewStatementRules
     public const string NoGoalId = "_field";
     public const int MaxTextLength = AnswerValidator.MaxTextLength;
 
-    public static IReadOnlyList<FieldProblem> Problems(GoalCatalogue goals, string? fieldOfActionId, string? goalId, string? text)
+    public static IReadOnlyList<Problem> Problems(GoalCatalogue goals, string? fieldOfActionId, string? goalId, string? text)
     {
-        var problems = new List<FieldProblem>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(new("text", new("Die Aussage fehlt.", "The statement is missing.")));
+            problems.Add(Problem.Of("text", "notes.textMissing"));
         }
         else if (text.Trim().Length > MaxTextLength)
         {
-            problems.Add(new("text", new($"Die Aussage ist länger als {MaxTextLength} Zeichen.", $"The statement is longer than {MaxTextLength} characters.")));
+            problems.Add(Problem.Of("text", "notes.textTooLong", MaxTextLength));
         }
         else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            problems.Add(new("text", new("Die Aussage enthält Steuerzeichen.", "The statement contains control characters.")));
+            problems.Add(Problem.Of("text", "notes.textControl"));
         }
         var field = goals.FieldsOfAction.FirstOrDefault(f => f.Id == fieldOfActionId);
         if (field is null)
         {
-            problems.Add(new("fieldOfActionId", new($"Handlungsfeld „{fieldOfActionId}“ gibt es nicht.", $"Field of action '{fieldOfActionId}' does not exist.")));
+            problems.Add(Problem.Of("fieldOfActionId", "notes.fieldUnknown", fieldOfActionId ?? ""));
         }
         else if (!string.IsNullOrEmpty(goalId) && field.Goals.All(g => g.Id != goalId))
         {
-            problems.Add(new("goalId", new($"Ziel „{goalId}“ gehört nicht zum Handlungsfeld „{field.Title.De}“.", $"Goal '{goalId}' does not belong to the field of action '{field.Title.En}'.")));
+            // The field's title in both languages: the German text names {1}, the English one {2}.
+            problems.Add(Problem.Of("goalId", "notes.goalNotInField", goalId, field.Title.De, field.Title.En));
         }
         return problems;
     }

@@ -84,7 +84,7 @@ public sealed class WorkshopOutcomeBotTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<GoalChange>> ChangesAsync() =>
-        (await Get<WorkshopOutcomesService>().HistoryAsync(CancellationToken.None))!.Value.Changes;
+        (await Get<WorkshopOutcomesService>().HistoryAsync(CancellationToken.None)).Changes;
 
     /// <summary>The value an input of the card shows; null when it is empty.</summary>
     private static string? InputValue(JsonElement card, string id) => card.GetProperty("body").EnumerateArray()

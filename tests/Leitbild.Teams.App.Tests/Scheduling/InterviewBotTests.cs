@@ -8,6 +8,7 @@ using Leitbild.Teams.App.Tests.Bot;
 using Leitbild.Teams.Bot.Schema;
 using Leitbild.Teams.ConnectorSimulator;
 using Leitbild.Teams.Core.Evaluation;
+using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Scheduling;
 using Leitbild.Teams.Core.Scheduling.Interviews;
 using Leitbild.Teams.Core.Scheduling.Workshops;
@@ -262,6 +263,9 @@ public sealed class InterviewBotTests : IAsyncLifetime
         return offers[Bernd].Interview.Id;
     }
 
+    // An organizer of the planning team: may read every interview's notes.
+    private static readonly Actor PlanningTeam = new() { PersonId = SchedulingApp.Seeded.Organizer, Roles = new HashSet<Role> { Role.Staff, Role.Organizer } };
+
     private static Dictionary<string, string> Note(string interviewId, string text) => new()
     {
         [InterviewNoteCard.InterviewKey] = interviewId, [InterviewNoteCard.FieldKey] = "klima", [InterviewNoteCard.GoalKey] = "klima-1",
@@ -281,7 +285,7 @@ public sealed class InterviewBotTests : IAsyncLifetime
 
         Assert.Contains("Aussage gespeichert.", saved.AllText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Mehr Bäume", saved.AllText(), StringComparison.Ordinal);
-        var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
+        var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, PlanningTeam, CancellationToken.None));
         Assert.Equal(("klima", "klima-1", StatementSentiment.Idea, StatementConsent.QuoteAnonymously), (statement.FieldOfActionId, statement.GoalId, statement.Sentiment, statement.Consent));
     }
 
@@ -293,7 +297,7 @@ public sealed class InterviewBotTests : IAsyncLifetime
         var card = await PressAsync(SchedulingApp.Seeded.ModeratorA, InterviewNoteCard.SaveVerb, Note(interviewId, "   "));
 
         Assert.Contains("Die Aussage fehlt.", card.AllText(), StringComparison.Ordinal);
-        Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
+        Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, PlanningTeam, CancellationToken.None));
     }
 
     [Fact]
@@ -307,7 +311,7 @@ public sealed class InterviewBotTests : IAsyncLifetime
         var reply = _connector.Calls.Last(c => c.Method == "POST" && c.Path.Contains("/activities", StringComparison.Ordinal));
         Assert.Contains("no booked interviews", reply.Body, StringComparison.Ordinal);
         Assert.Contains("keine gebuchten Interviews", card.AllText(), StringComparison.Ordinal);
-        Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, CancellationToken.None));
+        Assert.Empty(await Get<InterviewNotesService>().ListStatementsAsync(interviewId, PlanningTeam, CancellationToken.None));
     }
 
     private async Task<SlotVote> VoteAsync()

@@ -52,7 +52,8 @@ public sealed class GoalHistoryTests
 
         var problem = Assert.Single(problems);
         Assert.Equal("goalId", problem.Field);
-        Assert.Contains("gestrichen", problem.Problem.De);
+        Assert.Equal("outcomes.goalAlreadyDropped", problem.TextKey);
+        Assert.Equal(new object[] { "wohnen-2", "w2" }, problem.Args);
     }
 
     [Fact]

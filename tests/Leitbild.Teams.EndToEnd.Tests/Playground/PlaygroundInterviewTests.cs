@@ -113,7 +113,7 @@ public class PlaygroundInterviewTests(PlaygroundFixture fixture)
         var response = await Client.ExecuteAsync(form.MessageId, withInputs);
 
         Assert.Contains("Statement saved.", response.GetProperty("value").GetRawText(), StringComparison.Ordinal);
-        var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(offered.Interview.Id, CancellationToken.None));
+        var statement = Assert.Single(await Get<InterviewNotesService>().ListStatementsAsync(offered.Interview.Id, new Actor { PersonId = Client.UserObjectId }, CancellationToken.None));
         Assert.Equal(("wohnen", (string?)null, StatementSentiment.Problem, StatementConsent.CountOnly), (statement.FieldOfActionId, statement.GoalId, statement.Sentiment, statement.Consent));
     }
 

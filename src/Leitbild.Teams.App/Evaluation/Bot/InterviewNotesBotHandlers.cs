@@ -3,29 +3,26 @@ using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Core.Evaluation;
+using Leitbild.Teams.Core.Problems;
 using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.App.Evaluation.Bot;
 
-/// <summary>
-/// "notiz" / "note" in the 1:1 chat: the interviewer picks one of their booked interviews and records a statement
-/// through <see cref="InterviewNotesService"/> (same rules, store and outbox as the tab). After saving, the card is
-/// empty again for the next statement.
-/// </summary>
-public static class InterviewNotesBotHandlers
+// "notiz" / "note" in the 1:1 chat: the interviewer picks one of their booked interviews and records a statement
+// through InterviewNotesService (same rules, store and outbox as the tab). After saving, the card is empty again for
+// the next statement; a refusal shows the same card with what was typed and the reasons.
+public sealed class InterviewNotesBotHandlers(InterviewNotesService notes, IProcessStore processes, BotActors actors, TimeProvider time)
 {
-    public static void Register(BotRoutes routes) => routes
-        .OnCommand(["notiz", "note"], ShowAsync, "notes.command.note")
-        .OnCardStep(InterviewNoteCard.SaveVerb, SaveAsync);
+    private Actor? _actor;
 
-    private static async Task ShowAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    public static void Map(BotRoutes routes) => routes
+        .OnCommand<InterviewNotesBotHandlers>(["notiz", "note"], (h, turn, _, ct) => h.ShowAsync(turn, ct), "notes.command.note")
+        .OnCardStep<InterviewNotesBotHandlers>(InterviewNoteCard.SaveVerb, (h, turn, data, ct) => h.SaveAsync(turn, data, ct),
+            (h, turn, data, problems, ct) => h.RefusedAsync(turn, data, problems, ct));
+
+    public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await ActorAsync(turn, cancellationToken) is not { } actor)
-        {
-            await turn.SendTextAsync(Texts.Get("evaluation.notes.none", turn.Language), cancellationToken);
-            return;
-        }
-        var card = await FormAsync(turn, actor, new Dictionary<string, string?>(), [], saved: false, cancellationToken);
+        var card = await FormAsync(turn, new Dictionary<string, string?>(), [], saved: false, cancellationToken);
         if (card is null)
         {
             await turn.SendTextAsync(Texts.Get("evaluation.notes.none", turn.Language), cancellationToken);
@@ -34,71 +31,44 @@ public static class InterviewNotesBotHandlers
         await turn.SendCardAsync(card, cancellationToken);
     }
 
-    private static async Task<AdaptiveCard> SaveAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> SaveAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
-        var actor = await ActorAsync(turn, cancellationToken);
-        if (actor is null)
-        {
-            return Message(turn, "evaluation.notes.none");
-        }
-        var notices = new List<string>();
-        var saved = false;
+        // The card offers only valid choices; anything else came from an old or hand-made card.
+        var problems = new List<Problem>();
         if (!Enum.TryParse<StatementSentiment>(data.GetValueOrDefault(InterviewNoteCard.SentimentKey), ignoreCase: false, out var sentiment) || !Enum.IsDefined(sentiment))
         {
-            notices.Add(new LocalizedText("Bitte eine Einordnung wählen (Stärke, Problem, Idee).", "Please choose a sentiment (strength, problem, idea).").In(turn.Language));
+            problems.Add(Problem.Of(InterviewNoteCard.SentimentKey, "notes.card.chooseSentiment"));
         }
         if (!Enum.TryParse<StatementConsent>(data.GetValueOrDefault(InterviewNoteCard.ConsentKey), ignoreCase: false, out var consent) || !Enum.IsDefined(consent))
         {
-            notices.Add(new LocalizedText("Bitte die Zustimmung der interviewten Person wählen.", "Please choose the interviewee's consent.").In(turn.Language));
+            problems.Add(Problem.Of(InterviewNoteCard.ConsentKey, "notes.card.chooseConsent"));
         }
+        ProblemException.ThrowIfAny(problems);
         var interviewId = data.GetValueOrDefault(InterviewNoteCard.InterviewKey) ?? "";
-        if (notices.Count == 0)
-        {
-            try
-            {
-                var draft = new StatementDraft(data.GetValueOrDefault(InterviewNoteCard.TextKey), data.GetValueOrDefault(InterviewNoteCard.FieldKey),
-                    data.GetValueOrDefault(InterviewNoteCard.GoalKey) is { Length: > 0 } goal ? goal : null, sentiment, consent);
-                await turn.Services.GetRequiredService<InterviewNotesService>().RecordAsync(interviewId, draft, actor, cancellationToken);
-                saved = true;
-            }
-            catch (EvaluationException e)
-            {
-                notices.AddRange(e.Problems.Select(p => p.Problem.In(turn.Language)));
-            }
-            catch (NotesAccessException e)
-            {
-                notices.Add(Texts.Format(e.Access switch
-                {
-                    NotesAccess.NotBooked => "evaluation.api.interviewNotBooked",
-                    NotesAccess.NotAllowed => "evaluation.api.notYourInterview",
-                    _ => "evaluation.api.interviewNotFound",
-                }, turn.Language, interviewId));
-            }
-        }
-        // After saving, the same interview stays chosen and the text is empty for the next statement.
-        var values = saved ? new Dictionary<string, string?> { [InterviewNoteCard.InterviewKey] = interviewId } : data;
-        return await FormAsync(turn, actor, values, notices, saved, cancellationToken) ?? Message(turn, "evaluation.notes.none");
+        var draft = new StatementDraft(data.GetValueOrDefault(InterviewNoteCard.TextKey), data.GetValueOrDefault(InterviewNoteCard.FieldKey),
+            data.GetValueOrDefault(InterviewNoteCard.GoalKey) is { Length: > 0 } goal ? goal : null, sentiment, consent);
+        await notes.RecordAsync(interviewId, draft, await ActorAsync(turn, cancellationToken), cancellationToken);
+        // The same interview stays chosen and the text is empty for the next statement.
+        var next = new Dictionary<string, string?> { [InterviewNoteCard.InterviewKey] = interviewId };
+        return await FormAsync(turn, next, [], saved: true, cancellationToken) ?? Message(turn, "evaluation.notes.none");
     }
 
-    private static async Task<AdaptiveCard?> FormAsync(TurnContext turn, NotesActor actor, IReadOnlyDictionary<string, string?> values,
+    public async Task<AdaptiveCard> RefusedAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, IReadOnlyList<string> problems, CancellationToken cancellationToken) =>
+        await FormAsync(turn, data, problems, saved: false, cancellationToken) ?? Message(turn, "evaluation.notes.none");
+
+    // Null when the person has no booked interview to write notes for.
+    private async Task<AdaptiveCard?> FormAsync(TurnContext turn, IReadOnlyDictionary<string, string?> values,
         IReadOnlyList<string> notices, bool saved, CancellationToken cancellationToken)
     {
-        var interviews = await turn.Services.GetRequiredService<InterviewNotesService>().ListInterviewsAsync(actor, cancellationToken);
-        if (interviews.Count == 0)
-        {
-            return null;
-        }
-        var processes = turn.Services.GetRequiredService<IProcessStore>();
-        var process = (await processes.ListProcessesAsync(cancellationToken)).FirstOrDefault();
+        var interviews = await notes.ListInterviewsAsync(await ActorAsync(turn, cancellationToken), cancellationToken);
+        var process = interviews.Count == 0 ? null : await processes.GetRunningAsync(time, cancellationToken);
         var goals = process is null ? null : await processes.GetGoalsAsync(process.Id, cancellationToken);
         return goals is null ? null : InterviewNoteCard.Build(interviews, goals, turn.Language, values, notices, saved);
     }
 
-    /// <summary>The person acting, as the notes service needs them; null for someone the directory does not know.</summary>
-    private static async Task<NotesActor?> ActorAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        await turn.Services.GetRequiredService<IDirectory>().FindPersonAsync(CardSteps.PersonId(turn), cancellationToken) is { } person
-            ? new NotesActor(person.Id, person.Has(Role.Organizer), person.IsGuest)
-            : null;
+    // One turn, one person: the handler is built per turn, so the directory is asked once.
+    private async Task<Actor> ActorAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        _actor ??= await actors.ForAsync(turn, cancellationToken);
 
     private static AdaptiveCard Message(TurnContext turn, string key) =>
         new() { Lang = turn.Language, Body = [new TextBlock { Text = Texts.Get(key, turn.Language), Wrap = true }] };

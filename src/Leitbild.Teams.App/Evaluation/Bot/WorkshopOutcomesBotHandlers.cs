@@ -3,28 +3,26 @@ using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.Bot.Cards;
 using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Core.Evaluation;
+using Leitbild.Teams.Core.Problems;
 using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.App.Evaluation.Bot;
 
-/// <summary>
-/// "ergebnis" / "outcome" in the 1:1 chat: an organizer (not a guest) records a workshop's decision about one goal
-/// through <see cref="WorkshopOutcomesService"/> (same rules and goal history as the tab). After saving, the card is
-/// empty again for the next outcome; the workshop stays chosen.
-/// </summary>
-public static class WorkshopOutcomesBotHandlers
+// "ergebnis" / "outcome" in the 1:1 chat: an organizer of the planning team records a workshop's decision about one
+// goal through WorkshopOutcomesService (same rules and goal history as the tab). After saving, the card is empty again
+// for the next outcome with the workshop still chosen; a refusal shows the same card with what was typed and the reasons.
+public sealed class WorkshopOutcomesBotHandlers(WorkshopOutcomesService outcomes, IProcessStore processes, BotActors actors, TimeProvider time)
 {
-    public static void Register(BotRoutes routes) => routes
-        .OnCommand(["ergebnis", "outcome"], ShowAsync, "outcomes.command.outcome")
-        .OnCardStep(WorkshopOutcomeCard.SaveVerb, SaveAsync);
+    private Actor? _actor;
 
-    private static async Task ShowAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    public static void Map(BotRoutes routes) => routes
+        .OnTextCommand<WorkshopOutcomesBotHandlers>(["ergebnis", "outcome"], (h, turn, _, ct) => h.ShowAsync(turn, ct), "outcomes.command.outcome")
+        .OnCardStep<WorkshopOutcomesBotHandlers>(WorkshopOutcomeCard.SaveVerb, (h, turn, data, ct) => h.SaveAsync(turn, data, ct),
+            (h, turn, data, problems, ct) => h.RefusedAsync(turn, data, problems, ct));
+
+    public async Task ShowAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await ActorAsync(turn, cancellationToken) is not { } actor)
-        {
-            await turn.SendTextAsync(Texts.Get("outcomes.notAllowed", turn.Language), cancellationToken);
-            return;
-        }
+        WorkshopOutcomesService.RequireMayRecord(await ActorAsync(turn, cancellationToken));
         var card = await FormAsync(turn, new Dictionary<string, string?>(), [], saved: false, cancellationToken);
         if (card is null)
         {
@@ -34,19 +32,16 @@ public static class WorkshopOutcomesBotHandlers
         await turn.SendCardAsync(card, cancellationToken);
     }
 
-    private static async Task<AdaptiveCard> SaveAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    public async Task<AdaptiveCard> SaveAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
-        if (await ActorAsync(turn, cancellationToken) is not { } actor)
-        {
-            return Message(turn, "outcomes.notAllowed");
-        }
-        var notices = new List<string>();
-        var saved = false;
+        // Someone who may not record hears that first, whatever the card holds.
+        var actor = await ActorAsync(turn, cancellationToken);
+        WorkshopOutcomesService.RequireMayRecord(actor);
         string? Value(string key) => data.GetValueOrDefault(key) is { } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        var problems = new List<Problem>();
         if (!Enum.TryParse<GoalOutcomeKind>(Value(WorkshopOutcomeCard.KindKey), ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
         {
-            notices.Add(new LocalizedText("Bitte ein Ergebnis wählen (bestätigt, umformuliert, zusammengeführt, gestrichen).",
-                "Please choose an outcome (confirmed, reworded, merged, dropped).").In(turn.Language));
+            problems.Add(Problem.Of(WorkshopOutcomeCard.KindKey, "outcomes.card.chooseKind"));
         }
         GoalPriority? priority = null;
         if (Value(WorkshopOutcomeCard.PriorityKey) is { } rawPriority)
@@ -57,45 +52,45 @@ public static class WorkshopOutcomesBotHandlers
             }
             else
             {
-                notices.Add(new LocalizedText("Unbekannte Priorität.", "Unknown priority.").In(turn.Language));
+                problems.Add(Problem.Of(WorkshopOutcomeCard.PriorityKey, "outcomes.card.priorityUnknown"));
             }
         }
+        ProblemException.ThrowIfAny(problems);
         var phaseId = Value(WorkshopOutcomeCard.PhaseKey) ?? "";
-        if (notices.Count == 0)
+        // The card shows every input at once: only what belongs to the chosen decision is passed on.
+        var outcome = new GoalOutcome
         {
-            // The card shows every input at once: only what belongs to the chosen decision is passed on.
-            var outcome = new GoalOutcome
-            {
-                PhaseId = phaseId,
-                GoalId = Value(WorkshopOutcomeCard.GoalKey) ?? "",
-                Kind = kind,
-                NewText = kind == GoalOutcomeKind.Reworded
-                    ? new LocalizedText(Value(WorkshopOutcomeCard.NewTextDeKey) ?? "", Value(WorkshopOutcomeCard.NewTextEnKey) ?? "")
-                    : null,
-                MergedIntoGoalId = kind == GoalOutcomeKind.Merged ? Value(WorkshopOutcomeCard.MergedIntoKey) : null,
-                Priority = kind is GoalOutcomeKind.Confirmed or GoalOutcomeKind.Reworded ? priority : null,
-                PollId = Value(WorkshopOutcomeCard.PollKey),
-            };
-            try
-            {
-                await turn.Services.GetRequiredService<WorkshopOutcomesService>().RecordAsync(outcome, actor.Id, cancellationToken);
-                saved = true;
-            }
-            catch (EvaluationException e)
-            {
-                notices.Add(Texts.Get("evaluation.api.outcomeNotSaved", turn.Language));
-                notices.AddRange(e.Problems.Select(p => p.Problem.In(turn.Language)));
-            }
-        }
-        var values = saved ? new Dictionary<string, string?> { [WorkshopOutcomeCard.PhaseKey] = phaseId } : data;
-        return await FormAsync(turn, values, notices, saved, cancellationToken) ?? Message(turn, "outcomes.none");
+            PhaseId = phaseId,
+            GoalId = Value(WorkshopOutcomeCard.GoalKey) ?? "",
+            Kind = kind,
+            NewText = kind == GoalOutcomeKind.Reworded
+                ? new LocalizedText(Value(WorkshopOutcomeCard.NewTextDeKey) ?? "", Value(WorkshopOutcomeCard.NewTextEnKey) ?? "")
+                : null,
+            MergedIntoGoalId = kind == GoalOutcomeKind.Merged ? Value(WorkshopOutcomeCard.MergedIntoKey) : null,
+            Priority = kind is GoalOutcomeKind.Confirmed or GoalOutcomeKind.Reworded ? priority : null,
+            PollId = Value(WorkshopOutcomeCard.PollKey),
+        };
+        await outcomes.RecordAsync(outcome, actor, cancellationToken);
+        var next = new Dictionary<string, string?> { [WorkshopOutcomeCard.PhaseKey] = phaseId };
+        return await FormAsync(turn, next, [], saved: true, cancellationToken) ?? Message(turn, [Texts.Get("outcomes.none", turn.Language)]);
     }
 
-    private static async Task<AdaptiveCard?> FormAsync(TurnContext turn, IReadOnlyDictionary<string, string?> values,
+    // Someone who may not record gets the reason alone; an organizer gets the card back with what was typed.
+    public async Task<AdaptiveCard> RefusedAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, IReadOnlyList<string> problems, CancellationToken cancellationToken)
+    {
+        if (!WorkshopOutcomesService.MayRecord(await ActorAsync(turn, cancellationToken)))
+        {
+            return Message(turn, problems);
+        }
+        IReadOnlyList<string> notices = [Texts.Get("outcomes.notSaved", turn.Language), .. problems];
+        return await FormAsync(turn, data, notices, saved: false, cancellationToken) ?? Message(turn, [Texts.Get("outcomes.none", turn.Language)]);
+    }
+
+    // Null when the running process has no workshops.
+    private async Task<AdaptiveCard?> FormAsync(TurnContext turn, IReadOnlyDictionary<string, string?> values,
         IReadOnlyList<string> notices, bool saved, CancellationToken cancellationToken)
     {
-        var processes = turn.Services.GetRequiredService<IProcessStore>();
-        var process = (await processes.ListProcessesAsync(cancellationToken)).FirstOrDefault();
+        var process = await processes.GetRunningAsync(time, cancellationToken);
         var workshops = process?.Phases.Where(p => p.Kind == PhaseKind.Workshop).ToList() ?? [];
         if (process is null || workshops.Count == 0)
         {
@@ -105,13 +100,9 @@ public static class WorkshopOutcomesBotHandlers
         return goals is null ? null : WorkshopOutcomeCard.Build(workshops, goals, turn.Language, values, notices, saved);
     }
 
-    /// <summary>The organizer acting (the planning team, not a guest); null for anyone else.</summary>
-    private static async Task<Person?> ActorAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        await turn.Services.GetRequiredService<IDirectory>().FindPersonAsync(CardSteps.PersonId(turn), cancellationToken) is { } person
-            && person.Has(Role.Organizer) && !person.IsGuest
-            ? person
-            : null;
+    private async Task<Actor> ActorAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        _actor ??= await actors.ForAsync(turn, cancellationToken);
 
-    private static AdaptiveCard Message(TurnContext turn, string key) =>
-        new() { Lang = turn.Language, Body = [new TextBlock { Text = Texts.Get(key, turn.Language), Wrap = true }] };
+    private static AdaptiveCard Message(TurnContext turn, IReadOnlyList<string> lines) =>
+        new() { Lang = turn.Language, Body = [.. lines.Select(l => new TextBlock { Text = l, Wrap = true })] };
 }

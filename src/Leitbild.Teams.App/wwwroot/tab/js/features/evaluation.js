@@ -5,6 +5,7 @@ import { h, append, clear, idFor } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDay, formatDateTime } from '../format.js';
 import { loadError } from '../layout.js';
+import { problemText } from '../actions.js';
 import { render as renderResults } from './results.js';
 
 const VIEWS = ['results', 'overview', 'notes', 'workshops'];
@@ -111,12 +112,6 @@ function downloads(context) {
     status);
 }
 
-function problemText(result) {
-  const errors = result.data?.errors;
-  if (errors) return Object.values(errors).flat().join(' ');
-  return result.data?.detail ?? loadError(result);
-}
-
 function select(id, label, options, value) {
   return h('p', null,
     h('label', { for: id }, label),
@@ -201,7 +196,7 @@ async function renderInterview(area, context, interviewId, catalogue) {
       sentiment: data.get('sentiment'), consent: data.get('consent'),
     });
     if (!result.ok) {
-      clear(errors).append(h('p', { class: 'error-box' }, t('evaluation.error.save'), ' ', problemText(result)));
+      clear(errors).append(h('p', { class: 'error-box' }, t('evaluation.error.save'), ' ', problemText(result, context.lang)));
       return;
     }
     context.announce(t('evaluation.notes.saved'));
@@ -272,7 +267,7 @@ async function renderWorkshop(area, context, phaseId, isOrganizer) {
       pollId: data.get('pollId') || null,
     });
     if (!saved.ok) {
-      clear(errors).append(h('p', { class: 'error-box' }, t('evaluation.error.save'), ' ', problemText(saved)));
+      clear(errors).append(h('p', { class: 'error-box' }, t('evaluation.error.save'), ' ', problemText(saved, context.lang)));
       return;
     }
     context.announce(t('evaluation.workshops.saved'));

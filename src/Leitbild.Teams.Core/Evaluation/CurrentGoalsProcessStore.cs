@@ -1,15 +1,11 @@
-using Leitbild.Teams.App.Process;
-using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 
-namespace Leitbild.Teams.App.Evaluation;
+namespace Leitbild.Teams.Core.Evaluation;
 
-/// <summary>
-/// The process store everyone gets: the same as <see cref="SqliteProcessStore"/>, except that the goal catalogue is the
-/// current one (the seed with every workshop's changes applied), so polls, cards and the tab use the agreed wording.
-/// The seed itself stays readable through <see cref="SqliteProcessStore"/> for the history and the report.
-/// </summary>
-public sealed class CurrentGoalsProcessStore(SqliteProcessStore seeded, SqliteGoalHistoryStore history) : IProcessStore
+// The process store everyone gets: the seeded store, except that the goal catalogue is the current one (the seed with
+// every workshop's changes applied), so polls, cards and the tab use the agreed wording and merged or dropped goals are
+// gone. A rule over two ports, so it is Core's: which catalogue counts must not depend on the database behind it.
+public sealed class CurrentGoalsProcessStore(ISeededProcessStore seeded, IGoalHistoryStore history) : IProcessStore
 {
     public Task<IReadOnlyList<ProcessTemplate>> ListProcessesAsync(CancellationToken cancellationToken) => seeded.ListProcessesAsync(cancellationToken);
 

@@ -1,24 +1,26 @@
-using Leitbild.Teams.App.Process;
-using Leitbild.Teams.Core.Evaluation;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
 
-namespace Leitbild.Teams.App.Evaluation;
+namespace Leitbild.Teams.Core.Evaluation;
 
-/// <summary>Collects what the evaluation needs from the stores and hands it to <see cref="EvaluationCalculator"/>.</summary>
+// Collects what the evaluation of the running process needs from the stores and hands it to EvaluationCalculator.
 public sealed class EvaluationService(
-    SqliteProcessStore seeded,
-    SqliteGoalHistoryStore history,
-    SqliteInterviewNotesStore notes,
+    ISeededProcessStore seeded,
+    IGoalHistoryStore history,
+    IInterviewNotesStore notes,
     IResultsStore results,
-    IDirectory directory)
+    IDirectory directory,
+    TimeProvider time)
 {
+    // The app version the seed-demo verb stamps on its made-up answers; the report says when it finds any.
+    public const string SampleAppVersion = "demo";
+
     public async Task<ProcessEvaluation?> EvaluateAsync(CancellationToken cancellationToken) =>
         await InputAsync(cancellationToken) is { } input ? EvaluationCalculator.Evaluate(input) : null;
 
     public async Task<EvaluationInput?> InputAsync(CancellationToken cancellationToken)
     {
-        var process = (await seeded.ListProcessesAsync(cancellationToken)).FirstOrDefault();
+        var process = await seeded.GetRunningAsync(time, cancellationToken);
         if (process is null)
         {
             return null;
@@ -66,7 +68,7 @@ public sealed class EvaluationService(
             Answers = answers,
             Statements = statements,
             Interviews = interviews.Select(i => i.Interview).ToList(),
-            ContainsSampleData = pollAnswers.Any(a => a.AppVersion == DemoData.AppVersion) || changes.Any(c => c.IsSample)
+            ContainsSampleData = pollAnswers.Any(a => a.AppVersion == SampleAppVersion) || changes.Any(c => c.IsSample)
                 || interviews.Any(i => i.IsSample) || statementNotes.Any(n => n.IsSample),
         };
     }

@@ -1,10 +1,10 @@
 using Leitbild.Teams.Core.Results;
 
-namespace Leitbild.Teams.App.Evaluation;
+namespace Leitbild.Teams.Core.Evaluation;
 
 internal static class AnswerReader
 {
-    /// <summary>Every answer matching the query, following continuation tokens to the end.</summary>
+    // Every answer matching the query, following continuation tokens to the end.
     public static async Task<IReadOnlyList<Answer>> ReadAllAsync(IResultsStore store, AnswerQuery query, CancellationToken cancellationToken)
     {
         var answers = new List<Answer>();
