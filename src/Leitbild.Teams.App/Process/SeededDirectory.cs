@@ -26,15 +26,8 @@ public sealed class SeededDirectory(SqliteDatabase database) : IDirectory
     public async Task<Person?> FindPersonAsync(string personId, CancellationToken cancellationToken) =>
         (await GetOrganisationAsync(cancellationToken)).FindPerson(personId);
 
-    public async Task<IReadOnlyList<Person>> PeopleInUnitAsync(string unitId, CancellationToken cancellationToken)
-    {
-        var organisation = await GetOrganisationAsync(cancellationToken);
-        var division = organisation.Divisions.FirstOrDefault(d => d.Id == unitId);
-        var officeIds = division is not null
-            ? division.Offices.Select(o => o.Id).ToHashSet(StringComparer.Ordinal)
-            : [unitId];
-        return organisation.People.Where(p => p.OfficeId is not null && officeIds.Contains(p.OfficeId)).ToList();
-    }
+    public async Task<IReadOnlyList<Person>> PeopleInUnitAsync(string unitId, CancellationToken cancellationToken) =>
+        (await GetOrganisationAsync(cancellationToken)).PeopleIn(unitId);
 
     public async Task<bool> SeedAsync(Organisation organisation, CancellationToken cancellationToken)
     {

@@ -13,6 +13,16 @@ public sealed record Organisation
     public Division? DivisionOf(string officeId) => Divisions.FirstOrDefault(d => d.Offices.Any(o => o.Id == officeId));
 
     public Person? FindPerson(string personId) => People.FirstOrDefault(p => p.Id == personId);
+
+    /// <summary>Everyone in a Dezernat (all its offices) or an Amt, by the unit's id.</summary>
+    public IReadOnlyList<Person> PeopleIn(string unitId)
+    {
+        var division = Divisions.FirstOrDefault(d => d.Id == unitId);
+        var officeIds = division is not null
+            ? division.Offices.Select(o => o.Id).ToHashSet(StringComparer.Ordinal)
+            : [unitId];
+        return People.Where(p => p.OfficeId is not null && officeIds.Contains(p.OfficeId)).ToList();
+    }
 }
 
 public sealed record Division
@@ -28,6 +38,18 @@ public sealed record Office
     /// <summary>Short code as the city writes it, e.g. "StA 61".</summary>
     public required string Code { get; init; }
     public required LocalizedText Name { get; init; }
+    /// <summary>How Microsoft 365 mode fills the office from Entra ID; local mode ignores it.</summary>
+    public EntraOfficeRule? Entra { get; init; }
+}
+
+/// <summary>
+/// Who belongs to an office in Entra ID: members of any of the groups (transitive), or else people whose
+/// <c>department</c> is one of the values. Groups win over departments, because a group is chosen on purpose.
+/// </summary>
+public sealed record EntraOfficeRule
+{
+    public IReadOnlyList<string> Departments { get; init; } = [];
+    public IReadOnlyList<string> Groups { get; init; } = [];
 }
 
 public enum Role

@@ -89,6 +89,8 @@ internal static class TemplateRules
     {
         const string file = TemplateLoader.OrganisationFile;
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
+        var departments = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var groups = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < organisation.Divisions.Count; i++)
         {
             var division = organisation.Divisions[i];
@@ -103,6 +105,7 @@ internal static class TemplateRules
                 Unique(file, $"{at}.id", office.Id, unitIds);
                 NotBlank(file, $"{at}.code", office.Code);
                 CheckText(file, $"{at}.name", office.Name);
+                CheckEntraRule(file, $"{at}.entra", office.Entra, departments, groups);
             }
         }
 
@@ -157,6 +160,29 @@ internal static class TemplateRules
                         new($"Arbeitsende {hours.End} liegt nicht nach dem Beginn {hours.Start}", $"end {hours.End} is not after start {hours.Start}"));
                 }
             }
+        }
+    }
+
+    /// <summary>A department value or a group in two offices would place one person twice; Entra ids are GUIDs.</summary>
+    private static void CheckEntraRule(string file, string field, EntraOfficeRule? rule, HashSet<string> departments, HashSet<string> groups)
+    {
+        if (rule is null)
+        {
+            return;
+        }
+        for (var k = 0; k < rule.Departments.Count; k++)
+        {
+            NotBlank(file, $"{field}.departments[{k}]", rule.Departments[k]);
+            Unique(file, $"{field}.departments[{k}]", rule.Departments[k].Trim(), departments);
+        }
+        for (var k = 0; k < rule.Groups.Count; k++)
+        {
+            if (!Guid.TryParse(rule.Groups[k], out _))
+            {
+                throw new TemplateValidationException(file, $"{field}.groups[{k}]",
+                    new($"'{rule.Groups[k]}' ist keine Objekt-ID (GUID)", $"'{rule.Groups[k]}' is not an object id (GUID)"));
+            }
+            Unique(file, $"{field}.groups[{k}]", rule.Groups[k], groups);
         }
     }
 

@@ -169,4 +169,24 @@ public class TemplateValidationTests
         var error = Broken(TemplateLoader.OrganisationFile, n => n["people"]![2]!["email"] = n["people"]![1]!["email"]!.GetValue<string>());
         Assert.Equal("people[2].email", error.Field);
     }
+
+    [Fact]
+    public void AnEntraGroupThatIsNoObjectIdIsNamed()
+    {
+        var error = Broken(TemplateLoader.OrganisationFile, n => n["divisions"]![0]!["offices"]![0]!["entra"] = new JsonObject { ["groups"] = new JsonArray("Planungsamt") });
+        Assert.Equal("divisions[0].offices[0].entra.groups[0]", error.Field);
+        Assert.Contains("GUID", error.Problem.De);
+    }
+
+    [Fact]
+    public void ADepartmentMappedToTwoOfficesIsRefusedBecauseItWouldPlaceOnePersonTwice()
+    {
+        var error = Broken(TemplateLoader.OrganisationFile, n =>
+        {
+            n["divisions"]![0]!["offices"]![0]!["entra"] = new JsonObject { ["departments"] = new JsonArray("Bauamt") };
+            n["divisions"]![0]!["offices"]![1]!["entra"] = new JsonObject { ["departments"] = new JsonArray("bauamt ") };
+        });
+        Assert.Equal("divisions[0].offices[1].entra.departments[0]", error.Field);
+        Assert.Contains("twice", error.Problem.En);
+    }
 }
