@@ -24,7 +24,11 @@ public static class BotServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
-            return new BotAuthenticationOptions { AppId = options.Mode == AppMode.Microsoft365 ? options.Microsoft365.ClientId : null };
+            return new BotAuthenticationOptions
+            {
+                AppId = options.Mode == AppMode.Microsoft365 ? options.Microsoft365.ClientId : null,
+                MetadataFetchTimeout = TimeSpan.FromSeconds(options.BotKeyFetchTimeoutSeconds),
+            };
         });
         services.AddSingleton(sp => new BotEndpointOptions
         {

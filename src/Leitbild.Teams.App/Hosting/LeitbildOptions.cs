@@ -45,6 +45,9 @@ public sealed class LeitbildOptions
     /// <summary>Largest accepted request body at /api/messages, in bytes; larger ones get 413.</summary>
     public long BotMaxRequestBytes { get; set; } = 512 * 1024;
 
+    /// <summary>Seconds one fetch of the Bot Framework's OpenID metadata or signing keys may take (Teams waits 15 s).</summary>
+    public int BotKeyFetchTimeoutSeconds { get; set; } = 5;
+
     public Microsoft365Options Microsoft365 { get; set; } = new();
 }
 

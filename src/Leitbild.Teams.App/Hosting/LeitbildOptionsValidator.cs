@@ -20,6 +20,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         {
             failures.Add("Leitbild:BotMaxRequestBytes: mindestens 16384 Bytes / at least 16384 bytes");
         }
+        if (options.BotKeyFetchTimeoutSeconds is < 1 or > 10)
+        {
+            failures.Add("Leitbild:BotKeyFetchTimeoutSeconds: 1 bis 10 Sekunden / 1 to 10 seconds");
+        }
         if (options.Mode == AppMode.Microsoft365)
         {
             var m365 = options.Microsoft365;

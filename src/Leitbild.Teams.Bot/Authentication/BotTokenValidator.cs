@@ -5,18 +5,23 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Leitbild.Teams.Bot.Authentication;
 
-/// <summary>The result of checking one inbound request: allowed, or the status (401/403) and a reason for the log.</summary>
-public sealed record AuthenticationOutcome(bool Allowed, int Status, string? Reason)
+/// <summary>
+/// The result of checking one inbound request: allowed, or the status (401/403, 503 with a Retry-After when the
+/// signing keys are unavailable) and a reason for the log.
+/// </summary>
+public sealed record AuthenticationOutcome(bool Allowed, int Status, string? Reason, TimeSpan? RetryAfter = null)
 {
     public static readonly AuthenticationOutcome Allow = new(true, StatusCodes.Status200OK, null);
     public static AuthenticationOutcome Unauthorized(string reason) => new(false, StatusCodes.Status401Unauthorized, reason);
     public static AuthenticationOutcome Forbidden(string reason) => new(false, StatusCodes.Status403Forbidden, reason);
+    public static AuthenticationOutcome Unavailable(TimeSpan retryAfter) =>
+        new(false, StatusCodes.Status503ServiceUnavailable, "signing keys unavailable", retryAfter);
 }
 
 /// <summary>
 /// Validates the Bot Framework's bearer token on an inbound activity: issuer, audience (the bot's app id),
 /// RS256/384/512 with a published key, lifetime with 5 minutes skew, the key endorsed for the activity's
-/// channelId, and the <c>serviceurl</c> claim equal to the activity's serviceUrl.
+/// channelId (which must be <c>msteams</c>), and the <c>serviceurl</c> claim equal to the activity's serviceUrl.
 /// https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
 /// </summary>
 public sealed class BotTokenValidator(EndorsedSigningKeys keys, BotAuthenticationOptions options, TimeProvider time)
@@ -36,10 +41,18 @@ public sealed class BotTokenValidator(EndorsedSigningKeys keys, BotAuthenticatio
         }
 
         var kid = _handler.ReadJsonWebToken(token).Kid;
-        var set = await keys.GetAsync(cancellationToken);
-        if (kid is not null && !set.Keys.ContainsKey(kid))
+        SigningKeySet set;
+        try
         {
-            set = await keys.RefreshForUnknownKeyAsync(cancellationToken);
+            set = await keys.GetAsync(cancellationToken);
+            if (kid is not null && !set.Keys.ContainsKey(kid))
+            {
+                set = await keys.RefreshForUnknownKeyAsync(cancellationToken);
+            }
+        }
+        catch (SigningKeysUnavailableException e)
+        {
+            return AuthenticationOutcome.Unavailable(e.RetryAfter);
         }
 
         var parameters = new TokenValidationParameters
@@ -64,6 +77,10 @@ public sealed class BotTokenValidator(EndorsedSigningKeys keys, BotAuthenticatio
             return AuthenticationOutcome.Unauthorized(result.Exception?.GetType().Name ?? "invalid token");
         }
 
+        if (!string.Equals(activity.ChannelId, BotAuthenticationOptions.TeamsChannelId, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticationOutcome.Forbidden("the activity's channel is not msteams");
+        }
         // The key must be endorsed for the channel the activity claims to come from (msteams).
         if (jwt.Kid is null || !set.Keys.TryGetValue(jwt.Kid, out var signingKey)
             || activity.ChannelId is null || !signingKey.Endorsements.Contains(activity.ChannelId))

@@ -12,7 +12,7 @@ namespace Leitbild.Teams.Bot.Hosting;
 
 /// <summary>
 /// The messaging endpoint's one entry (the SDK's CloudAdapter.ProcessAsync): size limit (413), parse (400 without
-/// a type), authenticate (401/403), de-duplicate by activity id, dispatch, and write the invoke response.
+/// a type), authenticate (401/403, 503 with Retry-After while the signing keys are unavailable), de-duplicate by activity id, dispatch, and write the invoke response.
 /// </summary>
 public sealed partial class BotRequestProcessor(
     ActivityDispatcher dispatcher,
@@ -66,6 +66,10 @@ public sealed partial class BotRequestProcessor(
         {
             LogRejected(logger, outcome.Status, outcome.Reason ?? "unknown");
             context.Response.StatusCode = outcome.Status;
+            if (outcome.RetryAfter is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             return;
         }
 

@@ -26,6 +26,7 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _keyRequests;
+    private int _metadataRequests;
 
     private LocalOpenIdEndpoint(WebApplication app) => _app = app;
 
@@ -35,6 +36,20 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
 
     public int KeyRequests => Volatile.Read(ref _keyRequests);
 
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
+    /// <summary>When set, the metadata document lists these algorithms instead of the documented RS256.</summary>
+    public string[]? Algorithms { get; set; }
+
+    /// <summary>An outage: both documents answer 503.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>When set, the metadata request hangs until this task completes (a slow or stuck endpoint).</summary>
+    public TaskCompletionSource? Hang { get; set; }
+
+    /// <summary>Completes when a metadata request has arrived (it may be hanging).</summary>
+    public TaskCompletionSource MetadataRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<LocalOpenIdEndpoint> StartAsync(params TestSigningKey[] keys)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,12 +58,20 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
         var app = builder.Build();
         var endpoint = new LocalOpenIdEndpoint(app);
         endpoint.PublishedKeys.AddRange(keys);
-        app.MapGet("v1/.well-known/openidconfiguration", (HttpContext c) =>
-            Results.Content(DocumentedPayloads.OpenIdMetadataTemplate.Replace("{jwks}", $"{c.Request.Scheme}://{c.Request.Host}/v1/.well-known/keys"), "application/json"));
+        app.MapGet("v1/.well-known/openidconfiguration", async (HttpContext c) =>
+        {
+            Interlocked.Increment(ref endpoint._metadataRequests);
+            endpoint.MetadataRequested.TrySetResult();
+            if (endpoint.Hang is { } hang)
+            {
+                await hang.Task;
+            }
+            return endpoint.Down ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Content(endpoint.Metadata(c), "application/json");
+        });
         app.MapGet("v1/.well-known/keys", () =>
         {
             Interlocked.Increment(ref endpoint._keyRequests);
-            return Results.Content(endpoint.Jwks(), "application/json");
+            return endpoint.Down ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Content(endpoint.Jwks(), "application/json");
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -57,6 +80,12 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
     }
 
     public static TestSigningKey NewKey(string kid, params string[] endorsements) => new(kid, RSA.Create(2048), endorsements);
+
+    private string Metadata(HttpContext c)
+    {
+        var metadata = DocumentedPayloads.OpenIdMetadataTemplate.Replace("{jwks}", $"{c.Request.Scheme}://{c.Request.Host}/v1/.well-known/keys", StringComparison.Ordinal);
+        return Algorithms is null ? metadata : metadata.Replace("\"RS256\"", string.Join(", ", Algorithms.Select(a => $"\"{a}\"")), StringComparison.Ordinal);
+    }
 
     private string Jwks()
     {
@@ -70,6 +99,7 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Hang?.TrySetResult();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

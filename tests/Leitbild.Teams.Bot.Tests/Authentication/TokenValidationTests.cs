@@ -228,4 +228,31 @@ public sealed class TokenValidationTests : IAsyncLifetime
 
         Assert.True((await Validate(Token(key: RolledOverKey))).Allowed);
     }
+
+    [Fact]
+    public async Task WhenTheMetadataListsNoRsAlgorithmTheAllowListStillRefusesOtherAlgorithms()
+    {
+        // PS256 verifies with the same RSA key; an empty allow-list would let it (and anything else) through.
+        _endpoint.Algorithms = [SecurityAlgorithms.RsaSsaPssSha256];
+
+        var outcome = await Validate(Token(algorithm: SecurityAlgorithms.RsaSsaPssSha256));
+
+        Assert.Equal(401, outcome.Status);
+    }
+
+    [Fact]
+    public async Task WhenTheMetadataListsNoRsAlgorithmAnRs256TokenStillPasses()
+    {
+        _endpoint.Algorithms = [SecurityAlgorithms.RsaSsaPssSha256];
+
+        Assert.True((await Validate(Token())).Allowed);
+    }
+
+    [Fact]
+    public async Task AnActivityFromAnotherChannelIsForbiddenEvenWithAKeyEndorsedForThatChannel()
+    {
+        var outcome = await Validate(Token(key: _otherChannelKey), Activity(channelId: "webchat"));
+
+        Assert.Equal(403, outcome.Status);
+    }
 }
