@@ -28,6 +28,7 @@ public static class BotServices
             {
                 AppId = options.Mode == AppMode.Microsoft365 ? options.Microsoft365.ClientId : null,
                 MetadataFetchTimeout = TimeSpan.FromSeconds(options.BotKeyFetchTimeoutSeconds),
+                OpenIdMetadataUrl = options.Bot.OpenIdMetadataUrl,
             };
         });
         services.AddSingleton(sp => new BotEndpointOptions

@@ -6,7 +6,10 @@ public static class HealthApi
 {
     public sealed record DatabaseHealth(bool Ok, int SchemaVersion, string? Error);
 
-    public sealed record Health(string Status, string Mode, string Version, DatabaseHealth Database);
+    /// <summary>People known, members no rule places, the last good sync (null in local mode or before the first one), and whether the latest attempt worked.</summary>
+    public sealed record DirectoryHealth(int People, int Unplaced, DateTimeOffset? LastSync, bool Ok, string? Error);
+
+    public sealed record Health(string Status, string Mode, string Version, DatabaseHealth Database, DirectoryHealth? Directory);
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
@@ -14,7 +17,7 @@ public static class HealthApi
         return routes;
     }
 
-    public static async Task<IResult> GetHealth(SqliteDatabase database, Microsoft.Extensions.Options.IOptions<Hosting.LeitbildOptions> options, CancellationToken cancellationToken)
+    public static async Task<IResult> GetHealth(SqliteDatabase database, Microsoft.Extensions.Options.IOptions<Hosting.LeitbildOptions> options, IServiceProvider services, CancellationToken cancellationToken)
     {
         var version = typeof(HealthApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         DatabaseHealth db;
@@ -31,7 +34,26 @@ public static class HealthApi
             // The error code is enough for an operator; the message could contain a file path.
             db = new DatabaseHealth(false, 0, $"SQLite error {e.SqliteErrorCode}");
         }
-        var health = new Health(db.Ok ? "ok" : "unhealthy", options.Value.Mode.ToString(), version, db);
+        var directory = db.Ok ? await DirectoryAsync(options.Value.Mode, services, cancellationToken) : null;
+        // A failed directory sync degrades, it does not fail the instance: restarting would not bring Entra back,
+        // and the last good directory keeps serving.
+        var status = !db.Ok ? "unhealthy" : directory is { Ok: false } ? "degraded" : "ok";
+        var health = new Health(status, options.Value.Mode.ToString(), version, db, directory);
         return Results.Json(health, statusCode: db.Ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<DirectoryHealth> DirectoryAsync(Hosting.AppMode mode, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (mode != Hosting.AppMode.Microsoft365)
+        {
+            var organisation = await services.GetRequiredService<Core.Process.IDirectory>().GetOrganisationAsync(cancellationToken);
+            return new DirectoryHealth(organisation.People.Count, 0, null, true, null);
+        }
+        var placed = await services.GetRequiredService<Core.Directory.EntraDirectory>().CurrentAsync(cancellationToken);
+        var store = services.GetRequiredService<Core.Directory.IDirectoryStateStore>();
+        var status = await store.LoadStatusAsync(cancellationToken);
+        var state = await store.LoadAsync(cancellationToken);
+        var error = status is null ? "not-synced-yet" : status.Error;
+        return new DirectoryHealth(placed.Organisation.People.Count, placed.Unplaced.Count, state?.SyncedAt, status?.Ok == true, error);
     }
 }

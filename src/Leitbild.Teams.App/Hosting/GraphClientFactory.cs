@@ -52,7 +52,7 @@ public static class GraphClientFactory
             }
         }
         return _factory.GetTokenAcquirer(
-            $"https://login.microsoftonline.com/{m365.TenantId}",
+            $"{m365.Instance.TrimEnd('/')}/{m365.TenantId}",
             m365.ClientId!,
             [new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = m365.ClientSecret }],
             null);

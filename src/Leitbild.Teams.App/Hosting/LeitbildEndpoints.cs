@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.StaffDirectory;
 using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
@@ -18,6 +19,7 @@ public static class LeitbildEndpoints
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
+        app.MapDirectory();
         app.MapLegal();
         app.MapResults();
         app.MapScheduling();

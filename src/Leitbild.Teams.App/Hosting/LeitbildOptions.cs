@@ -49,6 +49,14 @@ public sealed class LeitbildOptions
     public int BotKeyFetchTimeoutSeconds { get; set; } = 5;
 
     public Microsoft365Options Microsoft365 { get; set; } = new();
+
+    public BotOptions Bot { get; set; } = new();
+}
+
+public sealed class BotOptions
+{
+    /// <summary>Where the Bot Framework's signing keys are announced; other values only for sovereign clouds and tests.</summary>
+    public string OpenIdMetadataUrl { get; set; } = Leitbild.Teams.Bot.Authentication.BotAuthenticationOptions.BotFrameworkOpenIdMetadata;
 }
 
 public sealed class Microsoft365Options
@@ -64,4 +72,10 @@ public sealed class Microsoft365Options
     public string? GraphBaseUrl { get; set; }
     /// <summary>The same site's https address (https://contoso.sharepoint.com/sites/leitbild): the results page links to its lists.</summary>
     public string? SharePointSiteUrl { get; set; }
+    /// <summary>The Entra authority host for app tokens; other values only for sovereign clouds and tests.</summary>
+    public string Instance { get; set; } = DefaultInstance;
+    /// <summary>Minutes between two directory syncs from Entra ID (the first runs at start).</summary>
+    public int DirectorySyncMinutes { get; set; } = 60;
+
+    public const string DefaultInstance = "https://login.microsoftonline.com/";
 }

@@ -36,6 +36,18 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
             {
                 failures.Add("Leitbild:Microsoft365:GraphBaseUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
             }
+            if (!IsHttpsOrLoopback(m365.Instance))
+            {
+                failures.Add("Leitbild:Microsoft365:Instance: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
+            }
+            if (!IsHttpsOrLoopback(options.Bot.OpenIdMetadataUrl))
+            {
+                failures.Add("Leitbild:Bot:OpenIdMetadataUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
+            }
+            if (m365.DirectorySyncMinutes is < 5 or > 1440)
+            {
+                failures.Add("Leitbild:Microsoft365:DirectorySyncMinutes: 5 bis 1440 Minuten / 5 to 1440 minutes");
+            }
             if (!string.IsNullOrWhiteSpace(m365.SharePointSiteUrl)
                 && (!Uri.TryCreate(m365.SharePointSiteUrl, UriKind.Absolute, out var site) || site.Scheme != Uri.UriSchemeHttps))
             {
@@ -48,6 +60,9 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsHttpsOrLoopback(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 
     private static void Require(List<string> failures, string key, string? value)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.StaffDirectory;
 using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.Help;
 using Leitbild.Teams.App.Polls;
@@ -40,7 +41,7 @@ public static class LeitbildServices
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        builder.Services.AddGraphClient().AddStorage().AddProcess().AddResults().AddScheduling().AddTab().AddBot().AddHelp().AddEvaluation().AddPolls();
+        builder.Services.AddGraphClient().AddStorage().AddProcess().AddDirectory().AddResults().AddScheduling().AddTab().AddBot().AddHelp().AddEvaluation().AddPolls();
         return builder;
     }
 
@@ -65,8 +66,6 @@ public static class LeitbildServices
         }
         services.AddSingleton<SqliteProcessStore>();
         services.AddSingleton<IProcessStore>(sp => sp.GetRequiredService<SqliteProcessStore>());
-        services.AddSingleton<SeededDirectory>();
-        services.AddSingleton<IDirectory>(sp => sp.GetRequiredService<SeededDirectory>());
         return services;
     }
 }

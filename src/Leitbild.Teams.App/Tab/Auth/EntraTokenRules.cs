@@ -9,7 +9,8 @@ namespace Leitbild.Teams.App.Tab.Auth;
 /// </summary>
 public static class EntraTokenRules
 {
-    public const string Instance = "https://login.microsoftonline.com/";
+    /// <summary>The authority host (<c>Leitbild:Microsoft365:Instance</c>), always with one trailing slash.</summary>
+    public static string Instance(LeitbildOptions options) => options.Microsoft365.Instance.TrimEnd('/') + "/";
 
     public static string AppIdUri(LeitbildOptions options)
     {
@@ -29,11 +30,11 @@ public static class EntraTokenRules
         return [AppIdUri(options), $"api://{baseUrl.IdnHost}/botid-{clientId}", clientId];
     }
 
-    /// <summary>Single tenant: only this tenant's v1 and v2 issuers.</summary>
+    /// <summary>Single tenant: only this tenant's v1 and v2 issuers (v2 on the configured authority host).</summary>
     public static IReadOnlyList<string> Issuers(LeitbildOptions options)
     {
         var tenant = options.Microsoft365.TenantId;
-        return [$"https://sts.windows.net/{tenant}/", $"https://login.microsoftonline.com/{tenant}/v2.0"];
+        return [$"https://sts.windows.net/{tenant}/", $"{Instance(options)}{tenant}/v2.0"];
     }
 
     /// <summary>

@@ -32,11 +32,13 @@ public static class TabAuthentication
             jwt.TokenValidationParameters.IssuerValidator = EntraTokenRules.ValidateIssuer;
             jwt.TokenValidationParameters.NameClaimType = TabRoles.NameClaim;
             jwt.TokenValidationParameters.RoleClaimType = TabRoles.RolesClaim;
+            // Metadata over http only from a stand-in on this machine (the validator refuses http elsewhere).
+            jwt.RequireHttpsMetadata = !new Uri(EntraTokenRules.Instance(options)).IsLoopback;
         });
         services.AddOptions<MicrosoftIdentityOptions>(EntraScheme).Configure<IOptions<LeitbildOptions>>((identity, leitbild) =>
         {
             var options = leitbild.Value;
-            identity.Instance = EntraTokenRules.Instance;
+            identity.Instance = EntraTokenRules.Instance(options);
             identity.TenantId = options.Microsoft365.TenantId;
             identity.ClientId = options.Microsoft365.ClientId;
         });

@@ -6,8 +6,8 @@ namespace Leitbild.Teams.App.Tab.Auth;
 /// </summary>
 public static class TabRoles
 {
-    public const string Organizer = "Leitbild.Organizer";
-    public const string Reviewer = "Leitbild.Reviewer";
+    public const string Organizer = Core.Directory.EntraAppRoles.Organizer;
+    public const string Reviewer = Core.Directory.EntraAppRoles.Reviewer;
 
     /// <summary>Entra's claim for app roles; inbound claim mapping is off, so it keeps this name.</summary>
     public const string RolesClaim = "roles";
