@@ -1,6 +1,7 @@
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.StaffDirectory;
 using Microsoft.Extensions.Options;
 
 namespace Leitbild.Teams.App.Evaluation;
@@ -55,7 +56,7 @@ internal static class EvaluationCli
         services.AddOptions<LeitbildOptions>().Bind(configuration.GetSection(LeitbildOptions.Section));
         services.AddSingleton<IValidateOptions<LeitbildOptions>, LeitbildOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddStorage().AddProcess().AddResults().AddEvaluation();
+        services.AddStorage().AddProcess().AddDirectory().AddResults().AddEvaluation();
         return services.BuildServiceProvider();
     }
 

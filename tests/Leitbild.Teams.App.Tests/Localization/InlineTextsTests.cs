@@ -140,6 +140,10 @@ public sealed partial class InlineTextsTests
                     return true;
                 case AttributeSyntax:
                     return true;
+                // An exception type's own message, passed to its base in a primary constructor.
+                case PrimaryConstructorBaseTypeSyntax when node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } type
+                    && DeveloperExceptions.Contains(type.Identifier.ValueText):
+                    return true;
                 case StatementSyntax or MemberDeclarationSyntax:
                     return false;
             }
@@ -155,6 +159,7 @@ public sealed partial class InlineTextsTests
         "UnreachableException", "System.Diagnostics.UnreachableException",
         // The bot protocol's own failures: they go to Teams or into the logs, never to a person.
         "InvokeResponseException", "ConnectorException", "RecipientUnreachableException", "SecurityTokenValidationException",
+        "SigningKeysUnavailableException",
     };
 
     private static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch

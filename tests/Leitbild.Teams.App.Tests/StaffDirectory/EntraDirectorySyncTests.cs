@@ -1,0 +1,122 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Leitbild.Teams.App.StaffDirectory;
+using Leitbild.Teams.App.Tests.Fixtures;
+using Leitbild.Teams.Core.Directory;
+using Leitbild.Teams.Core.Process;
+using Leitbild.Teams.GraphSimulator;
+using Leitbild.Teams.GraphSimulator.Directory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Leitbild.Teams.App.Tests.StaffDirectory;
+
+/// <summary>The app in Microsoft 365 mode takes its people from the Graph simulator's Entra users, not from the template.</summary>
+public sealed class EntraDirectorySyncTests : IAsyncLifetime
+{
+    private const string ClientId = "22222222-2222-2222-2222-222222222222";
+    private readonly DirectoryFeature _entra = new() { AppId = ClientId };
+    private GraphSimulatorHost _graph = null!;
+
+    public async Task InitializeAsync()
+    {
+        _graph = await GraphSimulatorHost.StartAsync(_entra);
+        _graph.Faults.RetryAfterSeconds = 0;
+    }
+
+    public async Task DisposeAsync() => await _graph.DisposeAsync();
+
+    private LocalAppFactory App() => new(
+        ("Leitbild:Mode", "Microsoft365"),
+        ("Leitbild:Microsoft365:TenantId", "11111111-1111-1111-1111-111111111111"),
+        ("Leitbild:Microsoft365:ClientId", ClientId),
+        ("Leitbild:Microsoft365:ClientSecret", "test-only"),
+        ("Leitbild:Microsoft365:SharePointSiteId", "contoso.sharepoint.com,1,2"),
+        ("Leitbild:Microsoft365:GraphBaseUrl", _graph.BaseUrl.ToString()),
+        ("Leitbild:AnonymousKey", new string('k', 40)),
+        ("Leitbild:PublicBaseUrl", "https://leitbild.example"));
+
+    private void AddStaff(int count, string? department, int offset = 0)
+    {
+        for (var i = offset + 1; i <= offset + count; i++)
+        {
+            _entra.AddUser(new SimulatedUser
+            {
+                Id = $"e0000000-0000-0000-0000-{i:D12}",
+                DisplayName = $"Mitarbeitende {i}",
+                Mail = $"m{i}@bergkamen.example",
+                UserPrincipalName = $"m{i}@bergkamen.example",
+                Department = department,
+            });
+        }
+    }
+
+    [Fact]
+    public async Task EntraUsersFillTheTemplatesOfficesAndTheUnplacedAreReported()
+    {
+        await using var app = App();
+        var planning = (await app.Services.GetRequiredService<Process.SeededDirectory>().GetOrganisationAsync(CancellationToken.None))
+            .Divisions.SelectMany(d => d.Offices).First();
+        var department = planning.Entra!.Departments[0];
+        AddStaff(57, department);
+        AddStaff(3, "Abteilung, die es im Template nicht gibt", offset: 57);
+        _entra.AssignRole("e0000000-0000-0000-0000-000000000001", "User", EntraAppRoles.Organizer);
+
+        var status = await app.Services.GetRequiredService<DirectorySyncWorker>().RunOnceAsync(CancellationToken.None);
+
+        Assert.True(status.Ok, status.Error);
+        var directory = app.Services.GetRequiredService<IDirectory>();
+        Assert.IsType<EntraDirectory>(directory);
+        var organisation = await directory.GetOrganisationAsync(CancellationToken.None);
+        Assert.Equal(60, organisation.People.Count);
+        Assert.Equal(57, (await directory.PeopleInUnitAsync(planning.Id, CancellationToken.None)).Count);
+        // Nobody from the template's hand-written file is left.
+        Assert.All(organisation.People, p => Assert.StartsWith("e0000000-", p.Id, StringComparison.Ordinal));
+        var organizer = await directory.FindPersonAsync("e0000000-0000-0000-0000-000000000001", CancellationToken.None);
+        Assert.True(organizer!.Has(Role.Organizer));
+        Assert.False((await directory.FindPersonAsync("e0000000-0000-0000-0000-000000000002", CancellationToken.None))!.Has(Role.Organizer));
+
+        using var health = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/healthz"));
+        var reported = health.RootElement.GetProperty("directory");
+        Assert.Equal(60, reported.GetProperty("people").GetInt32());
+        Assert.Equal(3, reported.GetProperty("unplaced").GetInt32());
+        Assert.True(reported.GetProperty("ok").GetBoolean());
+        Assert.Equal(JsonValueKind.String, reported.GetProperty("lastSync").ValueKind);
+    }
+
+    [Fact]
+    public async Task AFailedSyncKeepsTheLastGoodDirectoryAndHealthSaysDegraded()
+    {
+        await using var app = App();
+        AddStaff(10, "Planungsamt");
+        var worker = app.Services.GetRequiredService<DirectorySyncWorker>();
+        Assert.True((await worker.RunOnceAsync(CancellationToken.None)).Ok);
+        _graph.Faults.FailureRate = 1;
+        _graph.Faults.RandomFaults = [FaultKind.ServiceUnavailable];
+
+        var failed = await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.False(failed.Ok);
+        Assert.Equal(10, (await app.Services.GetRequiredService<IDirectory>().GetOrganisationAsync(CancellationToken.None)).People.Count);
+        _graph.Faults.FailureRate = 0;
+        var response = await app.CreateClient().GetAsync("/healthz");
+        var health = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.False(health.GetProperty("directory").GetProperty("ok").GetBoolean());
+        Assert.Equal(10, health.GetProperty("directory").GetProperty("people").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheSyncSurvivesThirtyPercentThrottlingAndOutages()
+    {
+        await using var app = App();
+        AddStaff(300, "Planungsamt");
+        _graph.Faults.Seed(7);
+        _graph.Faults.FailureRate = 0.3;
+
+        var status = await app.Services.GetRequiredService<DirectorySyncWorker>().RunOnceAsync(CancellationToken.None);
+
+        Assert.True(status.Ok, status.Error);
+        Assert.Equal(300, (await app.Services.GetRequiredService<IDirectory>().GetOrganisationAsync(CancellationToken.None)).People.Count);
+        Assert.True(_graph.Faults.InjectedCount > 0);
+    }
+}
