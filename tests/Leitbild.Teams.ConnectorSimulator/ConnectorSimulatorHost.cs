@@ -42,6 +42,13 @@ public sealed class ConnectorSimulatorHost : IAsyncDisposable
 
     public ConcurrentDictionary<string, bool> Blocked { get; } = new();
 
+    /// <summary>
+    /// When set, a 1:1 conversation is created only for members (by aadObjectId) the app is installed for, as in
+    /// Teams; others get 403 BotNotInConversationRoster (status codes table of
+    /// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages).
+    /// </summary>
+    public Func<string, bool>? IsInstalledFor { get; set; }
+
     /// <summary>Requests being handled right now (the time driver waits for zero before moving time).</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -98,7 +105,14 @@ public sealed class ConnectorSimulatorHost : IAsyncDisposable
             if (created)
             {
                 // The same member always gets the same 1:1 conversation, as in Teams.
-                var member = JsonNode.Parse(body)?["members"]?[0]?["id"]?.GetValue<string>() ?? "unknown";
+                var first = JsonNode.Parse(body)?["members"]?[0];
+                var member = first?["id"]?.GetValue<string>() ?? "unknown";
+                var aadObjectId = first?["aadObjectId"]?.GetValue<string>() ?? member;
+                if (IsInstalledFor is { } installed && !installed(aadObjectId))
+                {
+                    Calls.Enqueue(new SimulatedCall("POST", path, null, now, 403, body));
+                    return Results.Json(new { error = new { code = "BotNotInConversationRoster", message = "The bot isn't part of the conversation roster." } }, statusCode: 403);
+                }
                 var id = "a:" + member;
                 Calls.Enqueue(new SimulatedCall("POST", path, id, now, 201, body));
                 return Results.Json(new { id }, statusCode: 201);

@@ -116,7 +116,7 @@ public sealed partial class Broadcaster(
         }
         catch (RecipientUnreachableException e)
         {
-            await store.MarkAsync(job.Id, recipient.PersonId, DeliveryState.Unreachable, null, e.Code, CancellationToken.None);
+            await store.MarkAsync(job.Id, recipient.PersonId, DeliveryState.Unreachable, null, UnreachableReason(e.Code), CancellationToken.None);
             return true;
         }
         catch (ConnectorException e)
@@ -125,6 +125,10 @@ public sealed partial class Broadcaster(
             return true;
         }
     }
+
+    /// <summary>The report's reason: the installer's own codes pass through, connector codes are translated.</summary>
+    private static string UnreachableReason(string? code) =>
+        code is UnreachableReasons.NoTeams or UnreachableReasons.Policy or UnreachableReasons.Blocked ? code : UnreachableReasons.FromConnectorCode(code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {JobId} created for {RecipientCount} recipients")]
     private static partial void LogCreated(ILogger logger, string jobId, int recipientCount);

@@ -5,9 +5,16 @@ namespace Leitbild.Teams.Bot.Broadcast;
 
 /// <summary>
 /// Messages to one person outside any turn: find their 1:1 conversation with the bot (stored when they installed
-/// the app or wrote to it), or create it with POST /v3/conversations and store it, then send.
+/// the app or wrote to it), or create it with POST /v3/conversations and store it, then send. Teams creates a
+/// 1:1 conversation only where the app is installed, so with an <see cref="IPersonalAppInstaller"/> the app is
+/// installed for the person first (Company Communicator's pattern); a person with a stored conversation costs no
+/// install call.
 /// </summary>
-public sealed class ProactiveMessenger(IConversationReferenceStore references, IConnectorClient connector, BroadcastOptions options)
+public sealed class ProactiveMessenger(
+    IConversationReferenceStore references,
+    IConnectorClient connector,
+    BroadcastOptions options,
+    IPersonalAppInstaller? installer = null)
 {
     public async Task<ConversationReference> FindOrCreatePersonalAsync(string tenantId, string serviceUrl, BroadcastRecipient recipient, CancellationToken cancellationToken)
     {
@@ -15,6 +22,14 @@ public sealed class ProactiveMessenger(IConversationReferenceStore references, I
         if (known is not null)
         {
             return known;
+        }
+        if (installer is not null)
+        {
+            var installed = await installer.EnsureInstalledAsync(recipient.PersonId, cancellationToken);
+            if (!installed.Installed)
+            {
+                throw new RecipientUnreachableException(System.Net.HttpStatusCode.Forbidden, installed.UnreachableReason);
+            }
         }
         var member = new ChannelAccount { Id = recipient.TeamsUserId ?? recipient.PersonId, AadObjectId = recipient.PersonId };
         var created = await connector.CreateConversationAsync(serviceUrl, tenantId, new ConversationParameters

@@ -32,11 +32,11 @@ public sealed class BroadcasterTests : IAsyncLifetime
         await _simulator.DisposeAsync();
     }
 
-    private Broadcaster NewBroadcaster(IConnectorClient? connector = null)
+    private Broadcaster NewBroadcaster(IConnectorClient? connector = null, IPersonalAppInstaller? installer = null)
     {
         connector ??= new ConnectorClient(_http, new NoConnectorToken(), new TeamsRateLimiter(_time), new ConnectorOptions { Jitter = () => 0.5 }, _time, NullLogger<ConnectorClient>.Instance);
         var options = new BroadcastOptions { Concurrency = 8, BotId = "28:bot" };
-        return new Broadcaster(_store, new ProactiveMessenger(_references, connector, options), connector,
+        return new Broadcaster(_store, new ProactiveMessenger(_references, connector, options, installer), connector,
             [new ActivityBroadcastContent()], options, NullLogger<Broadcaster>.Instance);
     }
 
@@ -126,7 +126,7 @@ public sealed class BroadcasterTests : IAsyncLifetime
         var report = await OnSimulatedTime(broadcaster.RunAsync("b4", null, CancellationToken.None));
 
         Assert.Equal((3, 1, 0), (report.Delivered, report.Unreachable, report.Failed));
-        Assert.Equal("MessageWritesBlocked", report.Deliveries.Single(d => d.State == DeliveryState.Unreachable).Detail);
+        Assert.Equal("blocked", report.Deliveries.Single(d => d.State == DeliveryState.Unreachable).Detail);
     }
 
     [Fact]
@@ -177,5 +177,73 @@ public sealed class BroadcasterTests : IAsyncLifetime
         var operations = connector.Calls.Select(c => c.Operation).ToList();
         Assert.Equal(["create", "send", "send"], operations);
         Assert.Equal("a:29:person-x", connector.Calls.Last().Target.Conversation!.Id);
+    }
+
+    [Fact]
+    public async Task PeopleWithoutTheAppGetItInstalledOnceThenTheMessageAndThoseWithoutTeamsAreNamed()
+    {
+        var installer = new RecordingInstaller { NoTeams = { "person-0003", "person-0007" }, Policy = { "person-0011" } };
+        _simulator.IsInstalledFor = installer.Installed.ContainsKey;
+        for (var i = 20; i < 30; i++)
+        {
+            // Ten people opened the app before: their conversation is known and needs no install.
+            await _references.SaveAsync(new ConversationReference
+            {
+                ChannelId = "msteams", ServiceUrl = _simulator.ServiceUrl, TenantId = Tenant,
+                User = new ChannelAccount { Id = $"29:person-{i:D4}", AadObjectId = $"person-{i:D4}" },
+                Conversation = new ConversationAccount { Id = $"a:known-{i}", ConversationType = "personal", TenantId = Tenant },
+            }, CancellationToken.None);
+        }
+        var broadcaster = NewBroadcaster(installer: installer);
+        await broadcaster.CreateAsync(Job("b7", 30), CancellationToken.None);
+
+        var report = await OnSimulatedTime(broadcaster.RunAsync("b7", null, CancellationToken.None));
+        var again = await OnSimulatedTime(broadcaster.RunAsync("b7", null, CancellationToken.None));
+
+        Assert.Equal((30, 27, 3, 0), (report.Total, report.Delivered, report.Unreachable, report.Failed));
+        Assert.Equal(
+            [("person-0003", "noTeams"), ("person-0007", "noTeams"), ("person-0011", "policy")],
+            report.Deliveries.Where(d => d.State == DeliveryState.Unreachable).Select(d => (d.PersonId, d.Detail!)).Order().ToList());
+        // Twenty people had no conversation: each was asked for once, the ten known ones never.
+        Assert.Equal(20, installer.Calls.Count);
+        Assert.DoesNotContain(installer.Calls, p => string.CompareOrdinal(p, "person-0020") >= 0);
+        Assert.Equal(27, again.Delivered);
+        Assert.All(SendsPerConversation().Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task WithoutAnInstallerPeopleWithoutTheAppFailWithTheConnectorsReason()
+    {
+        _simulator.IsInstalledFor = _ => false;
+        var broadcaster = NewBroadcaster();
+        await broadcaster.CreateAsync(Job("b8", 3), CancellationToken.None);
+
+        var report = await OnSimulatedTime(broadcaster.RunAsync("b8", null, CancellationToken.None));
+
+        Assert.Equal(3, report.Failed);
+        Assert.All(report.Deliveries, d => Assert.Equal("403 BotNotInConversationRoster", d.Detail));
+    }
+
+    private sealed class RecordingInstaller : IPersonalAppInstaller
+    {
+        public HashSet<string> NoTeams { get; } = [];
+        public HashSet<string> Policy { get; } = [];
+        public System.Collections.Concurrent.ConcurrentDictionary<string, bool> Installed { get; } = new();
+        public System.Collections.Concurrent.ConcurrentQueue<string> Calls { get; } = new();
+
+        public Task<PersonalAppInstallResult> EnsureInstalledAsync(string personId, CancellationToken cancellationToken)
+        {
+            Calls.Enqueue(personId);
+            if (NoTeams.Contains(personId))
+            {
+                return Task.FromResult(PersonalAppInstallResult.Unreachable(UnreachableReasons.NoTeams));
+            }
+            if (Policy.Contains(personId))
+            {
+                return Task.FromResult(PersonalAppInstallResult.Unreachable(UnreachableReasons.Policy));
+            }
+            Installed[personId] = true;
+            return Task.FromResult(PersonalAppInstallResult.Done);
+        }
     }
 }
