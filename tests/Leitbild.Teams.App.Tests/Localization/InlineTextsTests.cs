@@ -160,6 +160,8 @@ public sealed partial class InlineTextsTests
         // The bot protocol's own failures: they go to Teams or into the logs, never to a person.
         "InvokeResponseException", "ConnectorException", "RecipientUnreachableException", "SecurityTokenValidationException",
         "SigningKeysUnavailableException",
+        // A configuration fault for the admin, in the logs.
+        "AppNotInCatalogException",
     };
 
     private static string? MethodName(InvocationExpressionSyntax invocation) => invocation.Expression switch
