@@ -1,10 +1,13 @@
+using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.Bot.Broadcast;
+using Microsoft.Extensions.Options;
 
 namespace Leitbild.Teams.App.Bot;
 
 /// <summary>
 /// Persists a broadcast job and runs it in the background, so the caller (a card or the tab) answers at once.
-/// The tenant and service URL come from the most recent conversation the bot saw; a restart resumes the job
+/// The tenant and service URL come from the most recent conversation the bot saw; in Microsoft 365 mode, before
+/// anyone wrote to the bot, from the options (the app installs itself for each person). A restart resumes the job
 /// (BotMaintenance). Shared by polls, interview proposals and workshop votes.
 /// </summary>
 public sealed class BackgroundBroadcasts(
@@ -12,12 +15,26 @@ public sealed class BackgroundBroadcasts(
     SqliteConversationReferenceStore references,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    IOptions<LeitbildOptions> options,
     ILogger<BackgroundBroadcasts> logger)
 {
-    /// <summary>False (and nothing stored) when nobody has installed the bot yet, so there is nowhere to send from.</summary>
+    /// <summary>False (and nothing stored) in local mode when nobody has opened the bot yet, so there is nowhere to send from.</summary>
     public async Task<bool> StartAsync(string jobId, string contentKind, string payload, IReadOnlyList<BroadcastRecipient> recipients, CancellationToken cancellationToken)
     {
-        if (await references.LatestAsync(cancellationToken) is not { } anchor)
+        var anchor = await references.LatestAsync(cancellationToken);
+        var settings = options.Value;
+        string tenantId, serviceUrl;
+        if (anchor is not null)
+        {
+            tenantId = anchor.TenantId ?? anchor.Conversation?.TenantId ?? "";
+            serviceUrl = anchor.ServiceUrl ?? "";
+        }
+        else if (settings.Mode == AppMode.Microsoft365)
+        {
+            tenantId = settings.Microsoft365.TenantId!;
+            serviceUrl = settings.Bot.ServiceUrl;
+        }
+        else
         {
             logger.LogWarning("Broadcast {JobId} not started: nobody has installed the bot yet", jobId);
             return false;
@@ -25,8 +42,8 @@ public sealed class BackgroundBroadcasts(
         await broadcaster.CreateAsync(new BroadcastJob
         {
             Id = jobId,
-            TenantId = anchor.TenantId ?? anchor.Conversation?.TenantId ?? "",
-            ServiceUrl = anchor.ServiceUrl ?? "",
+            TenantId = tenantId,
+            ServiceUrl = serviceUrl,
             ContentKind = contentKind,
             Payload = payload,
             Recipients = recipients,

@@ -3,6 +3,7 @@ using Leitbild.Teams.Bot.Authentication;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.Bot.Connector;
 using Leitbild.Teams.Bot.Hosting;
+using Leitbild.Teams.Graph.Teams;
 using Microsoft.Extensions.Options;
 
 namespace Leitbild.Teams.App.Bot;
@@ -40,6 +41,16 @@ public static class BotServices
             var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
             return new BroadcastOptions { BotId = options.Mode == AppMode.Microsoft365 ? "28:" + options.Microsoft365.ClientId : null };
         });
+        // Teams opens a 1:1 chat only where the app is installed: in Microsoft 365 mode a broadcast installs it first.
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
+            return new GraphPersonalAppInstaller(sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), options.Microsoft365.ClientId!,
+                sp.GetRequiredService<TimeProvider>(), options.Microsoft365.InstallsPerSecond);
+        });
+        services.AddSingleton<IPersonalAppInstaller>(sp => sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.Mode == AppMode.Microsoft365
+            ? new GraphAppInstaller(sp.GetRequiredService<GraphPersonalAppInstaller>())
+            : new NoAppInstallation());
         services.AddSingleton<IConnectorTokenProvider>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
@@ -48,7 +59,7 @@ public static class BotServices
                 return new NoConnectorToken();
             }
             var m365 = options.Microsoft365;
-            return new MsalConnectorTokenProvider(MsalConnectorTokenProvider.CreateApplication(m365.TenantId!, m365.ClientId!, m365.ClientSecret!));
+            return new MsalConnectorTokenProvider(MsalConnectorTokenProvider.CreateApplication(m365.TenantId!, m365.ClientId!, m365.ClientSecret!, instance: m365.Instance));
         });
 
         services.AddSingleton<SqliteProcessedActivityStore>();

@@ -57,6 +57,15 @@ public sealed class BotOptions
 {
     /// <summary>Where the Bot Framework's signing keys are announced; other values only for sovereign clouds and tests.</summary>
     public string OpenIdMetadataUrl { get; set; } = Leitbild.Teams.Bot.Authentication.BotAuthenticationOptions.BotFrameworkOpenIdMetadata;
+
+    /// <summary>
+    /// Where 1:1 chats are opened before anyone has written to the bot (after that, the service URL Teams sent is
+    /// used). The public cloud's proactive endpoint; sovereign clouds have their own (TeamsProactiveServiceEndpoints,
+    /// https://learn.microsoft.com/dotnet/api/microsoft.agents.extensions.teams.teamsproactiveserviceendpoints).
+    /// </summary>
+    public string ServiceUrl { get; set; } = DefaultServiceUrl;
+
+    public const string DefaultServiceUrl = "https://smba.trafficmanager.net/teams/";
 }
 
 public sealed class Microsoft365Options
@@ -76,6 +85,8 @@ public sealed class Microsoft365Options
     public string Instance { get; set; } = DefaultInstance;
     /// <summary>Minutes between two directory syncs from Entra ID (the first runs at start).</summary>
     public int DirectorySyncMinutes { get; set; } = 60;
+    /// <summary>Pace of proactive app installs during a broadcast (Graph's Teams limits are per app and tenant).</summary>
+    public int InstallsPerSecond { get; set; } = 20;
 
     public const string DefaultInstance = "https://login.microsoftonline.com/";
 }

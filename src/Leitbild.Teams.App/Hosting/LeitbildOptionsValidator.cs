@@ -44,6 +44,14 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
             {
                 failures.Add("Leitbild:Bot:OpenIdMetadataUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
             }
+            if (!IsHttpsOrLoopback(options.Bot.ServiceUrl))
+            {
+                failures.Add("Leitbild:Bot:ServiceUrl: keine https-Adresse (http nur für 127.0.0.1) / not an https address (http only for 127.0.0.1)");
+            }
+            if (m365.InstallsPerSecond is < 1 or > 100)
+            {
+                failures.Add("Leitbild:Microsoft365:InstallsPerSecond: 1 bis 100 / 1 to 100");
+            }
             if (m365.DirectorySyncMinutes is < 5 or > 1440)
             {
                 failures.Add("Leitbild:Microsoft365:DirectorySyncMinutes: 5 bis 1440 Minuten / 5 to 1440 minutes");

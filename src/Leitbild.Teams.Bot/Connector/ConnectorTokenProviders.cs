@@ -23,11 +23,15 @@ public sealed class MsalConnectorTokenProvider(IConfidentialClientApplication ap
 {
     public const string Scope = "https://api.botframework.com/.default";
 
-    public static IConfidentialClientApplication CreateApplication(string tenantId, string clientId, string clientSecret, IMsalHttpClientFactory? httpClientFactory = null)
+    public const string PublicCloudInstance = "https://login.microsoftonline.com/";
+
+    /// <param name="instance">The Entra authority host; another than the public cloud's for sovereign clouds.</param>
+    public static IConfidentialClientApplication CreateApplication(string tenantId, string clientId, string clientSecret, IMsalHttpClientFactory? httpClientFactory = null, string instance = PublicCloudInstance)
     {
-        var builder = ConfidentialClientApplicationBuilder.Create(clientId)
-            .WithClientSecret(clientSecret)
-            .WithAuthority(AzureCloudInstance.AzurePublic, tenantId);
+        var builder = ConfidentialClientApplicationBuilder.Create(clientId).WithClientSecret(clientSecret);
+        builder = string.Equals(instance.TrimEnd('/'), PublicCloudInstance.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+            ? builder.WithAuthority(AzureCloudInstance.AzurePublic, tenantId)
+            : builder.WithAuthority($"{instance.TrimEnd('/')}/{tenantId}", validateAuthority: false).WithInstanceDiscovery(false);
         if (httpClientFactory is not null)
         {
             builder = builder.WithHttpClientFactory(httpClientFactory).WithInstanceDiscovery(false);
