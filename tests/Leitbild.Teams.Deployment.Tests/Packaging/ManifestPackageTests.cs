@@ -89,7 +89,7 @@ public sealed class ManifestPackageTests
 
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         var personal = CommandTitles(bot, "personal");
-        Assert.Equal(["hilfe", "status", "umfrage", "interviews", "ergebnisse"], personal);
+        Assert.Equal(["hilfe", "status", "umfrage", "interviews", "notiz", "ergebnis"], personal);
         Assert.Contains("umfrage", CommandTitles(bot, "team"));
         Assert.Contains("hilfe", CommandTitles(bot, "groupChat"));
     }
@@ -120,7 +120,7 @@ public sealed class ManifestPackageTests
         }
         Assert.Equal("help", strings["bots[0].commandLists[0].commands[0].title"]!.GetValue<string>());
         Assert.Equal("poll", strings["bots[0].commandLists[0].commands[2].title"]!.GetValue<string>());
-        Assert.Equal("results", strings["bots[0].commandLists[0].commands[4].title"]!.GetValue<string>());
+        Assert.Equal("note", strings["bots[0].commandLists[0].commands[4].title"]!.GetValue<string>());
     }
 
     [Fact]
