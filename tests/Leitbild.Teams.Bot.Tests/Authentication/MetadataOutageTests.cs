@@ -4,6 +4,7 @@ using Leitbild.Teams.Bot.Authentication;
 using Leitbild.Teams.Bot.Hosting;
 using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Bot.Tests.Fakes;
+using Leitbild.Teams.IdentitySimulator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

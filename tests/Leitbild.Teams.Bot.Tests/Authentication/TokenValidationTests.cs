@@ -1,3 +1,4 @@
+using Leitbild.Teams.IdentitySimulator;
 using System.Text;
 using Leitbild.Teams.Bot.Authentication;
 using Leitbild.Teams.Bot.Schema;

@@ -332,17 +332,6 @@ public static class DocumentedPayloads
 
     /// <summary>OpenID metadata of the Bot Connector, https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
     /// (the jwks_uri is pointed at the test's local endpoint).</summary>
-    public const string OpenIdMetadataTemplate = """
-        {
-            "issuer": "https://api.botframework.com",
-            "authorization_endpoint": "https://invalid.botframework.com",
-            "jwks_uri": "{jwks}",
-            "id_token_signing_alg_values_supported": [
-              "RS256"
-            ],
-            "token_endpoint_auth_methods_supported": [
-              "private_key_jwt"
-            ]
-        }
-        """;
+    public const string OpenIdMetadataTemplate = Leitbild.Teams.IdentitySimulator.BotFrameworkMetadata.Template;
+
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Leitbild.Teams.Bot.Tests.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Leitbild.Teams.Bot.Tests.Authentication;
+namespace Leitbild.Teams.IdentitySimulator;
 
 /// <summary>A signing key made for the test, with the channels the local JWKS says it is endorsed for.</summary>
 public sealed record TestSigningKey(string Kid, RSA Rsa, string[] Endorsements)
@@ -81,9 +80,25 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
 
     public static TestSigningKey NewKey(string kid, params string[] endorsements) => new(kid, RSA.Create(2048), endorsements);
 
+    /// <summary>A token as the Bot Connector sends with each activity: issuer api.botframework.com, audience the bot's app id.</summary>
+    public static string BotToken(TestSigningKey key, string appId, string serviceUrl)
+    {
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = BotFrameworkMetadata.Issuer,
+            Audience = appId,
+            IssuedAt = now.AddMinutes(-1),
+            NotBefore = now.AddMinutes(-1),
+            Expires = now.AddHours(1),
+            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
+            SigningCredentials = new SigningCredentials(key.SecurityKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
     private string Metadata(HttpContext c)
     {
-        var metadata = DocumentedPayloads.OpenIdMetadataTemplate.Replace("{jwks}", $"{c.Request.Scheme}://{c.Request.Host}/v1/.well-known/keys", StringComparison.Ordinal);
+        var metadata = BotFrameworkMetadata.Template.Replace("{jwks}", $"{c.Request.Scheme}://{c.Request.Host}/v1/.well-known/keys", StringComparison.Ordinal);
         return Algorithms is null ? metadata : metadata.Replace("\"RS256\"", string.Join(", ", Algorithms.Select(a => $"\"{a}\"")), StringComparison.Ordinal);
     }
 
@@ -103,4 +118,28 @@ public sealed class LocalOpenIdEndpoint : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The Bot Framework's OpenID metadata document as https://login.botframework.com/v1/.well-known/openidconfiguration
+/// serves it (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication,
+/// "Connector to bot"), with the key set's address left to fill in.
+/// </summary>
+public static class BotFrameworkMetadata
+{
+    public const string Issuer = "https://api.botframework.com";
+
+    public const string Template = """
+        {
+            "issuer": "https://api.botframework.com",
+            "authorization_endpoint": "https://invalid.botframework.com",
+            "jwks_uri": "{jwks}",
+            "id_token_signing_alg_values_supported": [
+              "RS256"
+            ],
+            "token_endpoint_auth_methods_supported": [
+              "private_key_jwt"
+            ]
+        }
+        """;
 }
