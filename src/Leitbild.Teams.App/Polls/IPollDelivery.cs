@@ -21,5 +21,17 @@ public interface IPollDelivery
     Task<System.Text.Json.JsonElement> PreviewAsync(Poll poll, string language, CancellationToken cancellationToken);
 }
 
-/// <summary>Counts per person for 1:1 delivery; chats and channels count as one delivery each.</summary>
-public sealed record PollDeliveryReport(string PollId, int Total, int Delivered, int Failed, int Unreachable, int Pending, bool Finished);
+/// <summary>
+/// Counts per person for 1:1 delivery; chats and channels count as one delivery each. <see cref="NotReached"/> names
+/// the people who did not get the card and why (for organizers only: it is about reach, never about answers).
+/// </summary>
+public sealed record PollDeliveryReport(string PollId, int Total, int Delivered, int Failed, int Unreachable, int Pending, bool Finished)
+{
+    public IReadOnlyList<NotReachedPerson> NotReached { get; init; } = [];
+}
+
+/// <summary>
+/// Reason: blocked, noTeams, policy (see Leitbild.Teams.Bot.Broadcast.UnreachableReasons), interrupted, or the
+/// connector's status and code for other failures.
+/// </summary>
+public sealed record NotReachedPerson(string PersonId, string DisplayName, string State, string? Reason);

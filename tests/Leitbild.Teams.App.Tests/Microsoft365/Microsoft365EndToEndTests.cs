@@ -44,6 +44,112 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
         Assert.Contains("https://api.botframework.com/.default", _world.Entra.TokenRequests);
     }
 
+    [Fact]
+    public async Task SixtyStaffFromEntraAPollToTheirOfficeReachesThoseWithoutTheAppAndFiveAnswersReachSharePointAndTheReviewer()
+    {
+        var planning = await PlanningOfficeAsync();
+        _world.AddStaff(1, 57, planning.Entra!.Departments[0]);
+        _world.AddStaff(58, 60, "Abteilung, die das Template nicht kennt");
+        _world.Directory.AssignRole(Microsoft365World.PersonId(1), "User", EntraAppRoles.Organizer);
+        _world.Directory.AssignRole(Microsoft365World.PersonId(2), "User", EntraAppRoles.Reviewer);
+        // Seven have the app already (the install answers 409); one has no Teams licence.
+        foreach (var i in Enumerable.Range(50, 7))
+        {
+            _world.TeamsApps.Install(Microsoft365World.PersonId(i));
+        }
+        _world.TeamsApps.WithoutTeams.Add(Microsoft365World.PersonId(57));
+        // Graph throttles or fails 30 % of all calls from the first sync to the last SharePoint write.
+        _world.Graph.Faults.Seed(12);
+        _world.Graph.Faults.FailureRate = 0.3;
+
+        await using var app = _world.App();
+        var client = app.CreateClient();
+        await WaitForSyncAsync(client);
+        using (var health = JsonDocument.Parse(await client.GetStringAsync("/healthz")))
+        {
+            var directory = health.RootElement.GetProperty("directory");
+            Assert.Equal((60, 3, true), (directory.GetProperty("people").GetInt32(), directory.GetProperty("unplaced").GetInt32(), directory.GetProperty("ok").GetBoolean()));
+        }
+        var organizer = _world.Entra.UserToken(Microsoft365World.PersonId(1), "Mitarbeitende 1", EntraAppRoles.Organizer);
+        var reviewer = _world.Entra.UserToken(Microsoft365World.PersonId(2), "Mitarbeitende 2", EntraAppRoles.Reviewer);
+        using (var overview = JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, "/api/directory", organizer)).Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("entra", overview.RootElement.GetProperty("source").GetString());
+            Assert.Equal(
+                ["Mitarbeitende 58", "Mitarbeitende 59", "Mitarbeitende 60"],
+                overview.RootElement.GetProperty("unplaced").EnumerateArray().Select(p => p.GetProperty("displayName").GetString()!).Order());
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await Microsoft365World.TabAsync(client, HttpMethod.Get, "/api/directory", reviewer)).StatusCode);
+
+        var created = await Microsoft365World.TabAsync(client, HttpMethod.Post, "/api/polls", organizer, new
+        {
+            phaseId = "workshop-1",
+            title = new { de = "Zieldiskussion Planungsamt", en = "Goal discussion planning office" },
+            questions = new object[]
+            {
+                new { id = "q1", kind = "goalRating", prompt = new { de = "Wie wichtig ist Ihnen dieses Ziel?", en = "How important is this goal to you?" }, goalIds = Goals },
+            },
+            settings = new { anonymous = false, visibility = "live" },
+            audience = new { kind = "department", unitId = planning.Id },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var pollId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await Microsoft365World.TabAsync(client, HttpMethod.Post, $"/api/polls/{pollId}/send", organizer)).StatusCode);
+
+        JsonElement report = default;
+        await WaitUntilAsync(async () =>
+        {
+            report = JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, $"/api/polls/{pollId}/report", organizer)).Content.ReadAsStringAsync()).RootElement.Clone();
+            return report.GetProperty("finished").GetBoolean();
+        });
+        Assert.Equal((57, 56, 1, 0), (report.GetProperty("total").GetInt32(), report.GetProperty("delivered").GetInt32(),
+            report.GetProperty("unreachable").GetInt32(), report.GetProperty("failed").GetInt32()));
+        var notReached = Assert.Single(report.GetProperty("notReached").EnumerateArray());
+        Assert.Equal(("Mitarbeitende 57", "noTeams"), (notReached.GetProperty("displayName").GetString(), notReached.GetProperty("reason").GetString()));
+        // Everyone was installed at most once and got exactly one card.
+        Assert.All(_world.TeamsApps.InstallRequests.Where(r => r.Status == 201).GroupBy(r => r.UserId), g => Assert.Single(g));
+        Assert.Equal(49, _world.TeamsApps.InstallRequests.Where(r => r.Status == 201).Select(r => r.UserId).Distinct().Count());
+        Assert.All(Enumerable.Range(1, 56), i => Assert.Single(_world.CardsSentTo("a:29:" + Microsoft365World.PersonId(i)).Concat(_world.CardsSentTo("a:" + Microsoft365World.PersonId(i)))));
+        Assert.True(_world.Graph.Faults.InjectedCount > 10, $"only {_world.Graph.Faults.InjectedCount} faults injected");
+
+        foreach (var i in Enumerable.Range(3, 5))
+        {
+            var person = Microsoft365World.PersonId(i);
+            var answer = _world.PersonalActivity(person, "invoke") with
+            {
+                Name = "adaptiveCard/action",
+                ReplyToId = "card-" + i,
+                Value = JsonSerializer.SerializeToElement(new
+                {
+                    action = new
+                    {
+                        type = "Action.Execute",
+                        verb = "poll.answer",
+                        data = Goals.ToDictionary(g => "q1." + g, g => (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                            .Append(new("pollId", pollId)).Append(new("page", "1")).Append(new("verb", "poll.answer"))
+                            .ToDictionary(),
+                    },
+                    trigger = "manual",
+                }),
+            };
+            var invoked = await _world.FromTeamsAsync(client, answer);
+            Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
+        }
+
+        await WaitUntilAsync(() => _world.Lists.Items(Leitbild.Teams.Graph.SharePoint.ResultsLists.AnswersTitle).Count >= 5);
+        using var results = JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, $"/api/polls/{pollId}/results", reviewer)).Content.ReadAsStringAsync());
+        Assert.Equal(5, results.RootElement.GetProperty("respondentCount").GetInt32());
+    }
+
+    private static readonly string[] Goals = ["klima-1", "wohnen-1", "mobilitaet-1"];
+
+    private static async Task<Office> PlanningOfficeAsync()
+    {
+        await using var probe = new Fixtures.LocalAppFactory();
+        var organisation = await probe.Services.GetRequiredService<Process.SeededDirectory>().GetOrganisationAsync(CancellationToken.None);
+        return organisation.Divisions.SelectMany(d => d.Offices).First(o => o.Entra is { Departments.Count: > 0 });
+    }
+
     private IEnumerable<string> BodiesTo(string conversationId) =>
         _world.Connector.Calls.Where(c => c.ConversationId == conversationId && c.Body is not null).Select(c => c.Body!);
 

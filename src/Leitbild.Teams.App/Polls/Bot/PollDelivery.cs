@@ -62,7 +62,10 @@ public sealed class PollDelivery(
         var jobId = $"poll-{pollId}-reminder-{time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
         await StartBroadcastAsync(jobId, new PollBroadcastPayload(pollId, Reminder: true), pending, cancellationToken);
         var report = BroadcastReport.From(jobId, false, await broadcasts.ListDeliveriesAsync(jobId, cancellationToken));
-        return new PollDeliveryReport(pollId, report.Total, report.Delivered, report.Failed, report.Unreachable, report.Pending, report.Finished);
+        return new PollDeliveryReport(pollId, report.Total, report.Delivered, report.Failed, report.Unreachable, report.Pending, report.Finished)
+        {
+            NotReached = await NotReachedAsync(report.Deliveries, cancellationToken),
+        };
     }
 
     public async Task<bool> CloseAsync(string pollId, CancellationToken cancellationToken)
@@ -107,7 +110,21 @@ public sealed class PollDelivery(
         var deliveries = await broadcasts.ListDeliveriesAsync(SendJobId(pollId), cancellationToken);
         var report = BroadcastReport.From(SendJobId(pollId), await broadcasts.IsCompleteAsync(SendJobId(pollId), cancellationToken), deliveries);
         return new PollDeliveryReport(pollId, report.Total + posted.Count, report.Delivered + posted.Count, report.Failed, report.Unreachable, report.Pending,
-            report.Finished || (deliveries.Count == 0 && posted.Count > 0));
+            report.Finished || (deliveries.Count == 0 && posted.Count > 0))
+        {
+            NotReached = await NotReachedAsync(deliveries, cancellationToken),
+        };
+    }
+
+    private async Task<IReadOnlyList<NotReachedPerson>> NotReachedAsync(IReadOnlyList<BroadcastDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        var notReached = new List<NotReachedPerson>();
+        foreach (var delivery in deliveries.Where(d => d.State is DeliveryState.Unreachable or DeliveryState.Failed))
+        {
+            var name = (await directory.FindPersonAsync(delivery.PersonId, cancellationToken))?.DisplayName ?? delivery.PersonId;
+            notReached.Add(new NotReachedPerson(delivery.PersonId, name, delivery.State == DeliveryState.Unreachable ? "unreachable" : "failed", delivery.Detail));
+        }
+        return [.. notReached.OrderBy(p => p.DisplayName, StringComparer.CurrentCulture)];
     }
 
     public async Task<JsonElement> PreviewAsync(Poll poll, string language, CancellationToken cancellationToken)
