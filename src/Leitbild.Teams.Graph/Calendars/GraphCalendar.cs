@@ -73,7 +73,12 @@ public sealed class GraphCalendar(GraphServiceClient client, ILogger<GraphCalend
         // App-only: any mailbox in reach may ask. The first one named (a person, as callers list rooms last) asks for all
         // chunks, so the request touches one more mailbox at most.
         var response = await client.Users[askingMailbox].Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(body,
-            c => c.Headers.Add("Prefer", PreferTimeZone), cancellationToken);
+            c =>
+            {
+                c.Headers.Add("Prefer", PreferTimeZone);
+                // getSchedule only reads: a 503 is retried like a GET.
+                c.Options.Add(RetrySafePost.Instance);
+            }, cancellationToken);
         var infos = response?.Value ?? [];
         return chunk.Select(id =>
         {
@@ -136,7 +141,15 @@ public sealed class GraphCalendar(GraphServiceClient client, ILogger<GraphCalend
             // A retried POST with the same transactionId does not create a second event.
             TransactionId = newEvent.TransactionId,
         };
-        var created = await client.Users[newEvent.OrganizerEmail].Events.PostAsync(body, c => c.Headers.Add("Prefer", PreferTimeZone), cancellationToken)
+        var created = await client.Users[newEvent.OrganizerEmail].Events.PostAsync(body, c =>
+            {
+                c.Headers.Add("Prefer", PreferTimeZone);
+                if (newEvent.TransactionId is not null)
+                {
+                    // The transactionId makes a repeated POST harmless, so a 503 is retried at once.
+                    c.Options.Add(RetrySafePost.Instance);
+                }
+            }, cancellationToken)
             ?? throw new InvalidDataException("Graph returned no event.");
         _logger.LogInformation("Created calendar event {EventId} with {AttendeeCount} attendees", created.Id, attendees.Count);
         return GraphCalendarMapping.ToCore(created, newEvent.OrganizerEmail);

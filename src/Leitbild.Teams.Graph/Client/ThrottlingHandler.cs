@@ -6,7 +6,8 @@ namespace Leitbild.Teams.Graph.Client;
 /// <summary>
 /// Retries requests Graph throttled, waiting as long as it asks (the larger of Retry-After and RateLimit-Reset; without
 /// either, exponential backoff with jitter). 429 means the request was not processed, so every method is retried;
-/// 503 only where repeating is harmless (not for POST, whose effect may already exist: the caller checks first).
+/// 503 only where repeating is harmless (not for POST, whose effect may already exist: the caller checks first,
+/// unless the caller marks it <see cref="RetrySafePost"/>).
 /// When a successful answer says the budget is used up (RateLimit-Remaining: 0), later requests wait for the reset
 /// instead of running into 429. Replaces Kiota's RetryHandler, which knows nothing of RateLimit-Reset.
 /// </summary>
@@ -39,7 +40,7 @@ public sealed partial class ThrottlingHandler(TimeProvider time, ILogger logger,
             {
                 PauseUntil(now + Cap(pause));
             }
-            if (!ShouldRetry(request.Method, response.StatusCode) || attempt >= maxAttempts)
+            if (!ShouldRetry(request.Method, response.StatusCode, RetrySafePost.IsMarked(request)) || attempt >= maxAttempts)
             {
                 return response;
             }
@@ -50,8 +51,8 @@ public sealed partial class ThrottlingHandler(TimeProvider time, ILogger logger,
         }
     }
 
-    internal static bool ShouldRetry(HttpMethod method, HttpStatusCode status) =>
-        status == HttpStatusCode.TooManyRequests || (status == HttpStatusCode.ServiceUnavailable && method != HttpMethod.Post);
+    internal static bool ShouldRetry(HttpMethod method, HttpStatusCode status, bool retrySafePost = false) =>
+        status == HttpStatusCode.TooManyRequests || (status == HttpStatusCode.ServiceUnavailable && (method != HttpMethod.Post || retrySafePost));
 
     private async Task WaitForBudgetAsync(CancellationToken cancellationToken)
     {

@@ -141,6 +141,81 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
         Assert.Equal(5, results.RootElement.GetProperty("respondentCount").GetInt32());
     }
 
+    [Fact]
+    public async Task AnInterviewCampaignProposesTimesFromTheMailboxesAndABookingCreatesTheEventInTheInterviewersMailbox()
+    {
+        var planning = await PlanningOfficeAsync();
+        _world.AddStaff(1, 5, planning.Entra!.Departments[0]);
+        _world.Directory.AssignRole(Microsoft365World.PersonId(1), "User", EntraAppRoles.Organizer);
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            _world.Calendars.AddMailbox(new GraphSimulator.Calendars.SimulatedMailbox { Email = $"m{i}@bergkamen.example", DisplayName = $"Mitarbeitende {i}" });
+        }
+        _world.Graph.Faults.Seed(5);
+        _world.Graph.Faults.FailureRate = 0.3;
+        await using var app = _world.App();
+        var client = app.CreateClient();
+        await WaitForSyncAsync(client);
+        var organizer = _world.Entra.UserToken(Microsoft365World.PersonId(1), "Mitarbeitende 1", EntraAppRoles.Organizer);
+        var interviewee = Microsoft365World.PersonId(4);
+
+        var started = await Microsoft365World.TabAsync(client, HttpMethod.Post, "/api/scheduling/campaigns", organizer, new
+        {
+            title = "Leitbild-Interviews Planungsamt",
+            interviewerIds = new[] { Microsoft365World.PersonId(3) },
+            interviewees = new[] { interviewee },
+            durationMinutes = 60,
+            windowStart = BerlinMidnight(7),
+            windowEnd = BerlinMidnight(21),
+        });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+
+        // The proposal reaches the interviewee, who never opened the app, through the proactive install.
+        await WaitUntilAsync(() => _world.CardsSentTo("a:" + interviewee).Count > 0);
+        Assert.True(_world.TeamsApps.IsInstalled(interviewee));
+        var book = Find(_world.CardsSentTo("a:" + interviewee)[0], "interview.book").First();
+        var data = book.GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+        var press = _world.PersonalActivity(interviewee, "invoke") with
+        {
+            Name = "adaptiveCard/action",
+            ReplyToId = "proposal-1",
+            Value = JsonSerializer.SerializeToElement(new { action = new { type = "Action.Execute", verb = "interview.book", data }, trigger = "manual" }),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await _world.FromTeamsAsync(client, press)).StatusCode);
+
+        await WaitUntilAsync(() => _world.Calendars.Events.Any(e => e.Subject.Contains("Leitbild-Interviews Planungsamt", StringComparison.Ordinal)));
+        var created = _world.Calendars.Events.Single(e => e.Subject.Contains("Leitbild-Interviews Planungsamt", StringComparison.Ordinal));
+        Assert.Contains(created.Attendees, a => a.Email == "m4@bergkamen.example");
+        Assert.Equal("m3@bergkamen.example", created.Organizer, ignoreCase: true);
+        Assert.NotEmpty(_world.Calendars.ScheduleCalls);
+    }
+
+    private static string BerlinMidnight(int days)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).DateTime).AddDays(days).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, berlin.GetUtcOffset(local)).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<JsonElement> Find(JsonElement element, string verb)
+    {
+        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("verb", out var v) && v.GetString() == verb
+            && element.TryGetProperty("type", out var t) && t.GetString() == "Action.Execute")
+        {
+            yield return element;
+        }
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(p => p.Value),
+            JsonValueKind.Array => element.EnumerateArray(),
+            _ => [],
+        };
+        foreach (var found in children.SelectMany(c => Find(c, verb)))
+        {
+            yield return found;
+        }
+    }
+
     private static readonly string[] Goals = ["klima-1", "wohnen-1", "mobilitaet-1"];
 
     private static async Task<Office> PlanningOfficeAsync()

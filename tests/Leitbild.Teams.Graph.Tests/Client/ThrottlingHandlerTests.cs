@@ -80,6 +80,21 @@ public sealed class ThrottlingHandlerTests
     }
 
     [Fact]
+    public async Task APostMarkedRetrySafeIsRepeatedAfter503()
+    {
+        var (client, script) = Build(
+            () => ScriptedHandler.Status(HttpStatusCode.ServiceUnavailable, ("Retry-After", "1")),
+            () => ScriptedHandler.Status(HttpStatusCode.OK));
+        var request = new HttpRequestMessage(HttpMethod.Post, "http://graph.test/v1.0/users/a/calendar/getSchedule") { Content = new StringContent("{}") };
+        request.Options.Set(new HttpRequestOptionsKey<Microsoft.Kiota.Abstractions.IRequestOption>(typeof(RetrySafePost).FullName!), RetrySafePost.Instance);
+
+        var response = await RunAsync(client.SendAsync(request, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, script.Calls.Count);
+    }
+
+    [Fact]
     public async Task AnExhaustedBudgetPausesTheNextRequestUntilTheReset()
     {
         var (client, script) = Build(
