@@ -8,6 +8,10 @@ using Leitbild.Teams.Bot.RateLimiting;
 using Leitbild.Teams.Bot.Schema;
 using Activity = Leitbild.Teams.Bot.Schema.Activity;
 using Leitbild.Teams.ConnectorSimulator;
+using Leitbild.Teams.Graph.Client;
+using Leitbild.Teams.Graph.Teams;
+using Leitbild.Teams.GraphSimulator;
+using Leitbild.Teams.GraphSimulator.Teams;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -18,21 +22,23 @@ namespace Leitbild.Teams.Bench;
 /// with the real SQLite stores, against the connector simulator, which answers 429 whenever a Teams limit is
 /// broken. Time is simulated: it jumps to the next waiting timer whenever nothing is in flight, so the simulated
 /// duration is what the pacing costs. Variant "known": everyone installed the app, their 1:1 conversation is
-/// stored. Variant "new": nobody's conversation is known, each needs POST /v3/conversations first.
+/// stored. Variant "new": nobody's conversation is known, each needs POST /v3/conversations first. Variant
+/// "install": Microsoft 365 mode for people who never opened the app: the real Graph installer (paced at its
+/// default 20 installs/s) installs the app through the Graph simulator, whose calls are counted, then the 1:1
+/// conversation is created.
 /// </summary>
 public static class BotBroadcastBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var people = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
-        foreach (var knownConversations in new[] { true, false })
-        {
-            await RunOnceAsync(people, knownConversations);
-        }
+        await RunOnceAsync(people, knownConversations: true, install: false);
+        await RunOnceAsync(people, knownConversations: false, install: false);
+        await RunOnceAsync(people, knownConversations: false, install: true);
         return 0;
     }
 
-    private static async Task RunOnceAsync(int people, bool knownConversations)
+    private static async Task RunOnceAsync(int people, bool knownConversations, bool install)
     {
         var start = new DateTimeOffset(2025, 3, 3, 8, 0, 0, TimeSpan.Zero);
         var time = new SteppingTimeProvider(new FakeTimeProvider(start));
@@ -60,7 +66,17 @@ public static class BotBroadcastBenchmark
             }
             var connector = new ConnectorClient(http, new NoConnectorToken(), new TeamsRateLimiter(time), new ConnectorOptions(), time, NullLogger<ConnectorClient>.Instance);
             var options = new BroadcastOptions { BotId = "28:bot" };
-            var broadcaster = new Broadcaster(new SqliteBroadcastStore(database, time), new ProactiveMessenger(references, connector, options), connector,
+            var teamsApps = new TeamsAppsFeature();
+            await using var graph = await GraphSimulatorHost.StartAsync(teamsApps);
+            IPersonalAppInstaller? installer = null;
+            if (install)
+            {
+                simulator.IsInstalledFor = teamsApps.IsInstalled;
+                var client = LeitbildGraphClient.Create(new GraphClientSettings { BaseUrl = graph.BaseUrl, OrganisationName = "Bench", AppVersion = "bench" },
+                    new StaticAccessTokenProvider("bench"), time, NullLoggerFactory.Instance, transport: tracker);
+                installer = new GraphAppInstaller(new GraphPersonalAppInstaller(client, teamsApps.ExternalId!, time));
+            }
+            var broadcaster = new Broadcaster(new SqliteBroadcastStore(database, time), new ProactiveMessenger(references, connector, options, installer), connector,
                 [new ActivityBroadcastContent()], options, NullLogger<Broadcaster>.Instance);
             var job = new BroadcastJob
             {
@@ -76,9 +92,12 @@ public static class BotBroadcastBenchmark
                 TimeSpan.FromMilliseconds(30), TimeSpan.FromMinutes(10));
             var accepted = simulator.Calls.Where(c => c.Status is 200 or 201).Select(c => c.At).ToList();
             var simulated = accepted.Max() - start;
-            Console.WriteLine($"broadcast to {people} people, {(knownConversations ? "conversations known" : "1:1 conversations created first")}: " +
+            var variant = knownConversations ? "conversations known" : install ? "app installed through Graph first" : "1:1 conversations created first";
+            Console.WriteLine($"broadcast to {people} people, {variant}: " +
                 $"{simulated.TotalSeconds:0.00} s simulated ({accepted.Count} connector calls), {simulator.TooManyRequests} x 429, " +
-                $"{report.Delivered} delivered, {report.Failed} failed, {report.Unreachable} unreachable; {wall.Elapsed.TotalSeconds:0.0} s wall clock");
+                $"{report.Delivered} delivered, {report.Failed} failed, {report.Unreachable} unreachable; {wall.Elapsed.TotalSeconds:0.0} s wall clock" +
+                (install ? $"; Graph calls: {graph.Requests.Count} ({graph.Requests.All.Count(r => r.Method == "POST")} installs, " +
+                    $"{graph.Requests.All.Count(r => r.PathAndQuery.Contains("appCatalogs", StringComparison.Ordinal))} catalogue lookups)" : ""));
         }
         finally
         {
