@@ -29,11 +29,18 @@ public sealed class SeededDirectory(SqliteDatabase database) : IDirectory
     public async Task<IReadOnlyList<Person>> PeopleInUnitAsync(string unitId, CancellationToken cancellationToken) =>
         (await GetOrganisationAsync(cancellationToken)).PeopleIn(unitId);
 
-    public async Task<bool> SeedAsync(Organisation organisation, CancellationToken cancellationToken)
+    /// <param name="followTemplate">
+    /// Microsoft 365 mode: people come from Entra ID, the template only names the units and how Entra fills them, so
+    /// the stored organisation follows the template at every start (a corrected department mapping takes effect with
+    /// the next start and sync). Local mode keeps the first seed.
+    /// </param>
+    public async Task<bool> SeedAsync(Organisation organisation, CancellationToken cancellationToken, bool followTemplate = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO organisation(id, document) VALUES (1, $doc) ON CONFLICT(id) DO NOTHING";
+        command.CommandText = followTemplate
+            ? "INSERT INTO organisation(id, document) VALUES (1, $doc) ON CONFLICT(id) DO UPDATE SET document = excluded.document WHERE document IS NOT excluded.document"
+            : "INSERT INTO organisation(id, document) VALUES (1, $doc) ON CONFLICT(id) DO NOTHING";
         command.Parameters.AddWithValue("$doc", JsonSerializer.Serialize(organisation, TemplateLoader.JsonOptions));
         _cached = null;
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;

@@ -47,7 +47,7 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task SixtyStaffFromEntraAPollToTheirOfficeReachesThoseWithoutTheAppAndFiveAnswersReachSharePointAndTheReviewer()
     {
-        var planning = await PlanningOfficeAsync();
+        var planning = await FirstMappedOfficeAsync();
         _world.AddStaff(1, 57, planning.Entra!.Departments[0]);
         _world.AddStaff(58, 60, "Abteilung, die das Template nicht kennt");
         _world.Directory.AssignRole(Microsoft365World.PersonId(1), "User", EntraAppRoles.Organizer);
@@ -144,7 +144,7 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
     [Fact]
     public async Task AnInterviewCampaignProposesTimesFromTheMailboxesAndABookingCreatesTheEventInTheInterviewersMailbox()
     {
-        var planning = await PlanningOfficeAsync();
+        var planning = await FirstMappedOfficeAsync();
         _world.AddStaff(1, 5, planning.Entra!.Departments[0]);
         _world.Directory.AssignRole(Microsoft365World.PersonId(1), "User", EntraAppRoles.Organizer);
         foreach (var i in Enumerable.Range(1, 5))
@@ -218,7 +218,7 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
 
     private static readonly string[] Goals = ["klima-1", "wohnen-1", "mobilitaet-1"];
 
-    private static async Task<Office> PlanningOfficeAsync()
+    private static async Task<Office> FirstMappedOfficeAsync()
     {
         await using var probe = new Fixtures.LocalAppFactory();
         var organisation = await probe.Services.GetRequiredService<Process.SeededDirectory>().GetOrganisationAsync(CancellationToken.None);

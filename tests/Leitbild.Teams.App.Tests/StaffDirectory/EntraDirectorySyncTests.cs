@@ -25,7 +25,8 @@ public sealed class EntraDirectorySyncTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _graph.DisposeAsync();
 
-    private LocalAppFactory App() => new(
+    private LocalAppFactory App(params (string Key, string? Value)[] extra) => new(
+    [
         ("Leitbild:Mode", "Microsoft365"),
         ("Leitbild:Microsoft365:TenantId", "11111111-1111-1111-1111-111111111111"),
         ("Leitbild:Microsoft365:ClientId", ClientId),
@@ -33,7 +34,9 @@ public sealed class EntraDirectorySyncTests : IAsyncLifetime
         ("Leitbild:Microsoft365:SharePointSiteId", "contoso.sharepoint.com,1,2"),
         ("Leitbild:Microsoft365:GraphBaseUrl", _graph.BaseUrl.ToString()),
         ("Leitbild:AnonymousKey", new string('k', 40)),
-        ("Leitbild:PublicBaseUrl", "https://leitbild.example"));
+        ("Leitbild:PublicBaseUrl", "https://leitbild.example"),
+        .. extra,
+    ]);
 
     private void AddStaff(int count, string? department, int offset = 0)
     {
@@ -118,5 +121,47 @@ public sealed class EntraDirectorySyncTests : IAsyncLifetime
         Assert.True(status.Ok, status.Error);
         Assert.Equal(300, (await app.Services.GetRequiredService<IDirectory>().GetOrganisationAsync(CancellationToken.None)).People.Count);
         Assert.True(_graph.Faults.InjectedCount > 0);
+    }
+
+    [Fact]
+    public async Task ACorrectedDepartmentMappingInTheTemplateTakesEffectAtTheNextStart()
+    {
+        var template = Directory.CreateTempSubdirectory("leitbild-template-");
+        var database = Path.Combine(Path.GetTempPath(), $"leitbild-remap-{Guid.NewGuid():N}.db");
+        try
+        {
+            foreach (var file in System.IO.Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Seed", "bergkamen")))
+            {
+                File.Copy(file, Path.Combine(template.FullName, Path.GetFileName(file)));
+            }
+            AddStaff(5, "Stadtplanung (neu)");
+            (string, string?)[] settings = [("Leitbild:TemplatePath", template.FullName), ("Leitbild:DatabasePath", database)];
+            await using (var first = App(settings))
+            {
+                Assert.True((await first.Services.GetRequiredService<DirectorySyncWorker>().RunOnceAsync(CancellationToken.None)).Ok);
+                Assert.Equal(5, (await first.Services.GetRequiredService<EntraDirectory>().CurrentAsync(CancellationToken.None)).Unplaced.Count);
+            }
+
+            // The city adds the department name it found in the "ohne Amt" list to an office of its template.
+            var path = Path.Combine(template.FullName, "organisation.json");
+            var organisation = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+            var office = organisation["divisions"]![0]!["offices"]![0]!;
+            office["entra"]!["departments"]!.AsArray().Add("Stadtplanung (neu)");
+            File.WriteAllText(path, organisation.ToJsonString());
+
+            await using var second = App(settings);
+            Assert.True((await second.Services.GetRequiredService<DirectorySyncWorker>().RunOnceAsync(CancellationToken.None)).Ok);
+            Assert.Empty((await second.Services.GetRequiredService<EntraDirectory>().CurrentAsync(CancellationToken.None)).Unplaced);
+            Assert.Equal(5, (await second.Services.GetRequiredService<IDirectory>().PeopleInUnitAsync(office["id"]!.GetValue<string>(), CancellationToken.None)).Count);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            template.Delete(recursive: true);
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
     }
 }
