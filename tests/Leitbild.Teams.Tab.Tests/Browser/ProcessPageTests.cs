@@ -12,6 +12,49 @@ public sealed class ProcessPageTests(BrowserApp app)
         page.Locator(".timeline > li").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true }) });
 
     [Fact]
+    public async Task InMicrosoft365ModeOrganizersSeeWhoIsWithoutAnOfficeAndWhetherTheLastSyncFailed()
+    {
+        await using var tab = await TabPage.OpenAsync(app);
+        // The server side of /api/directory runs in Microsoft365EndToEndTests against the Graph simulator; here the
+        // page gets that answer's shape so its rendering can be checked in the browser.
+        await tab.Page.RouteAsync("**/api/directory", route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = """
+                {"source":"entra","people":60,
+                 "unplaced":[
+                   {"id":"e58","displayName":"Mitarbeitende 58","email":"m58@bergkamen.example","jobTitle":"Sachbearbeitung","entraDepartment":"Stadtplanung (neu)","isGuest":false},
+                   {"id":"e59","displayName":"Moderatorin Extern","email":"ext@partner.example","jobTitle":null,"entraDepartment":null,"isGuest":true}],
+                 "sync":{"attemptedAt":"2026-12-04T09:00:00Z","ok":false,"error":"graph-503","fullSync":false,"lastGoodSync":"2026-12-04T08:00:00Z"}}
+                """,
+        }));
+        await tab.GoToAsync("/tab/dashboard", SeededPeople.OrganizerName);
+
+        var section = tab.Page.GetByRole(AriaRole.Region, new() { Name = "Verzeichnis aus Entra ID" });
+        await Assertions.Expect(section.GetByRole(AriaRole.Heading, new() { Name = "Ohne Amt (2)" })).ToBeVisibleAsync();
+        await Assertions.Expect(section.GetByText("60 Personen, zuletzt erfolgreich abgeglichen: 04.12.2026, 09:00")).ToBeVisibleAsync();
+        await Assertions.Expect(section.GetByRole(AriaRole.Status)).ToContainTextAsync("Der letzte Abgleich ist fehlgeschlagen");
+        var rows = section.GetByRole(AriaRole.Table, new() { Name = "Ohne Amt (2)" }).Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("Mitarbeitende 58Stadtplanung (neu)Sachbearbeitung");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("Moderatorin Extern (Gast)(keine)");
+        Assert.Empty(await tab.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
+    public async Task InLocalModeTheTemplateIsTheDirectoryAndNoSyncSectionIsShown()
+    {
+        await using var tab = await TabPage.OpenAsync(app);
+        await tab.GoToAsync("/tab/dashboard", SeededPeople.OrganizerName);
+        await Assertions.Expect(tab.Page.Locator(".timeline > li")).ToHaveCountAsync(6);
+        var directory = await app.Api.SendAsync(HttpMethod.Get, "/api/directory", await tab.TokenAsync());
+        Assert.Equal("template", (await directory.JsonAsync()).GetProperty("source").GetString());
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Region, new() { Name = "Verzeichnis aus Entra ID" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AnOrganizerSignsInEditsAPhaseDateAndTheTimelineShowsIt()
     {
         await using var tab = await TabPage.OpenAsync(app);

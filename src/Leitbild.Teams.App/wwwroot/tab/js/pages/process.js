@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { openDashboard } from '../dashboard.js';
 import { renderTimeline, processSummary } from '../timeline.js';
 import { renderMessage, loadError } from '../layout.js';
+import { directorySection } from '../features/directory.js';
 
 export async function render(context) {
   const opened = await openDashboard(context);
@@ -24,4 +25,8 @@ export async function render(context) {
     h('h2', null, t('tab.process.timeline')),
     list]);
   renderTimeline(list, timeline.data, context, { editable });
+  if (editable) {
+    const directory = await directorySection(context);
+    if (directory) append(container, [directory]);
+  }
 }
