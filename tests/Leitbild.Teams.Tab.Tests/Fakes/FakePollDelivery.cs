@@ -38,7 +38,11 @@ public sealed class FakePollDelivery(PollService service, IProcessStore processe
     public Task<PollDeliveryReport> ReportAsync(string pollId, CancellationToken cancellationToken)
     {
         Calls.Enqueue(("report", pollId));
-        return Task.FromResult(new PollDeliveryReport(pollId, 3, 3, 0, 0, 0, true));
+        // One delivered, two not reached: the shape PollDelivery gives when the install finds no Teams or a policy.
+        return Task.FromResult(new PollDeliveryReport(pollId, 3, 1, 0, 2, 0, true)
+        {
+            NotReached = [new("p-1", "Bernd Fiktiva", "unreachable", "noTeams"), new("p-2", "Clara Muster-Kamp", "unreachable", "policy")],
+        });
     }
 
     public async Task<JsonElement> PreviewAsync(Poll poll, string language, CancellationToken cancellationToken)

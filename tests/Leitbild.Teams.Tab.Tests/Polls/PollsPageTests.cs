@@ -78,6 +78,10 @@ public sealed class PollsPageTests(BrowserApp browser, PollsBrowserApp app) : IC
         var pollId = new Uri(page.Url).Query.Split("poll=")[1].Split('&')[0];
         Assert.Contains(("send", pollId), app.Delivery.Calls);
         await Assertions.Expect(detail.Locator(".delivery-report dd[data-field=total]")).ToHaveTextAsync("3");
+        var notReached = detail.GetByRole(AriaRole.List, new() { Name = "Nicht erreicht (2)" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(notReached).ToHaveTextAsync([
+            "Bernd Fiktiva: hat kein Teams (keine Lizenz oder kein Postfach)",
+            "Clara Muster-Kamp: die App ist für diese Person durch eine Richtlinie gesperrt"]);
         await Assertions.Expect(detail.GetByRole(AriaRole.Button, new() { Name = "Abschließen" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".poll-list")).ToContainTextAsync("Klima – drei Ziele");
         await tab.AssertNoRenderingLeftoversAsync();

@@ -1,12 +1,25 @@
 // Dashboard › Umfragen: the polls of the process. Organizers create a poll from the goal catalogue, preview its card,
 // send it, follow the delivery, remind and close; reviewers read polls and results. The API decides what each may do;
 // this page only leaves out what would be refused.
-import { h, clear } from '../dom.js';
+import { h, clear, append } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDateTime } from '../format.js';
 import { useStylesheet, statusBadge } from './polls-common.js';
 import { renderEditor } from './polls-editor.js';
 import { renderResults } from './polls-results.js';
+
+// Who did not get the card and why; reasons are codes (blocked, noTeams, policy, interrupted) or the connector's status.
+function notReachedList(report) {
+  const people = report.notReached ?? [];
+  if (people.length === 0) return null;
+  const reason = (person) => {
+    const known = ['blocked', 'noTeams', 'policy', 'interrupted'];
+    return known.includes(person.reason) ? t(`tab.polls.report.reason.${person.reason}`) : t('tab.polls.report.reason.other', person.reason ?? '');
+  };
+  return h('div', { class: 'not-reached' },
+    h('h4', { id: 'not-reached-heading' }, t('tab.polls.report.notReached', people.length)),
+    h('ul', { 'aria-labelledby': 'not-reached-heading' }, people.map((person) => h('li', null, `${person.displayName}: ${reason(person)}`))));
+}
 
 function reportFacts(report) {
   return h('dl', { class: 'facts delivery-report' },
@@ -51,8 +64,8 @@ async function renderDetail(container, context, pollId, onChanged) {
 
   async function loadReport() {
     const report = await context.api.get(`/api/polls/${encodeURIComponent(pollId)}/report`);
-    clear(reportBox).append(h('h3', null, t('tab.polls.report.heading')),
-      report.ok ? reportFacts(report.data) : h('p', { class: 'hint' }, t('tab.error.load', report.status)));
+    append(clear(reportBox), [h('h3', null, t('tab.polls.report.heading')),
+      report.ok ? [reportFacts(report.data), notReachedList(report.data)] : h('p', { class: 'hint' }, t('tab.error.load', report.status))]);
   }
 
   const actions = [];
