@@ -27,6 +27,8 @@ public enum AudienceKind
     GroupChat,
     Channel,
     AllInstalled,
+    /// <summary>Every member of staff in the directory (guests excluded); in Microsoft 365 mode the app reaches those without it.</summary>
+    Everyone,
 }
 
 /// <summary>Who is asked. For chats and channels, everyone in that conversation may answer.</summary>
@@ -48,6 +50,8 @@ public sealed record PollAudience
     public static PollAudience Channel(string conversationId) => new() { Kind = AudienceKind.Channel, ConversationId = conversationId };
 
     public static PollAudience AllInstalled { get; } = new() { Kind = AudienceKind.AllInstalled };
+
+    public static PollAudience Everyone { get; } = new() { Kind = AudienceKind.Everyone };
 }
 
 public sealed record PollSettings

@@ -2,7 +2,7 @@ using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.Core.Polls;
 
-/// <summary>Whether a person may answer: asked by name, in the asked office or division, or in the asked chat.</summary>
+/// <summary>Whether a person may answer: asked by name, in the asked office or division, in the asked chat, or staff when everyone is asked.</summary>
 public static class PollAudienceRules
 {
     public static bool Includes(Poll poll, Person person, string? conversationId, Organisation organisation) => poll.Audience.Kind switch
@@ -13,6 +13,7 @@ public static class PollAudienceRules
         AudienceKind.GroupChat or AudienceKind.Channel => conversationId is not null
             && string.Equals(conversationId, poll.Audience.ConversationId, StringComparison.Ordinal),
         AudienceKind.AllInstalled => true,
+        AudienceKind.Everyone => !person.IsGuest,
         _ => false,
     };
 }

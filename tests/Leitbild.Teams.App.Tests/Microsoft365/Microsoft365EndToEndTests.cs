@@ -142,6 +142,40 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APollToAllStaffReachesEveryMemberOfTheTenantButNoGuest()
+    {
+        _world.AddStaff(1, 8, "Kämmerei");
+        _world.Directory.AddUser(new GraphSimulator.Directory.SimulatedUser
+        {
+            Id = Microsoft365World.PersonId(9), DisplayName = "Moderatorin Extern", Mail = "ext@partner.example",
+            UserPrincipalName = "ext_partner.example#EXT#@bergkamen.example", UserType = "Guest",
+        });
+        _world.Directory.AssignRole(Microsoft365World.PersonId(1), "User", EntraAppRoles.Organizer);
+        await using var app = _world.App();
+        var client = app.CreateClient();
+        await WaitForSyncAsync(client);
+        var organizer = _world.Entra.UserToken(Microsoft365World.PersonId(1), "Mitarbeitende 1", EntraAppRoles.Organizer);
+
+        var created = await Microsoft365World.TabAsync(client, HttpMethod.Post, "/api/polls", organizer, new
+        {
+            phaseId = "workshop-1",
+            title = new { de = "Alle fragen", en = "Ask everyone" },
+            questions = new object[] { new { id = "q1", kind = "goalRating", prompt = new { de = "Wie wichtig?", en = "How important?" }, goalIds = Goals } },
+            settings = new { anonymous = true, visibility = "afterClose" },
+            audience = new { kind = "everyone" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var pollId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await Microsoft365World.TabAsync(client, HttpMethod.Post, $"/api/polls/{pollId}/send", organizer)).StatusCode);
+
+        await WaitUntilAsync(async () => JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, $"/api/polls/{pollId}/report", organizer))
+            .Content.ReadAsStringAsync()).RootElement.GetProperty("finished").GetBoolean());
+        Assert.All(Enumerable.Range(1, 8), i => Assert.Single(_world.CardsSentTo("a:" + Microsoft365World.PersonId(i))));
+        Assert.Empty(_world.CardsSentTo("a:" + Microsoft365World.PersonId(9)));
+        Assert.False(_world.TeamsApps.IsInstalled(Microsoft365World.PersonId(9)));
+    }
+
+    [Fact]
     public async Task AnInterviewCampaignProposesTimesFromTheMailboxesAndABookingCreatesTheEventInTheInterviewersMailbox()
     {
         var planning = await FirstMappedOfficeAsync();

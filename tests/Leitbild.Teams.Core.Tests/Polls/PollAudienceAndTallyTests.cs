@@ -19,6 +19,16 @@ public class PollAudienceAndTallyTests
     }
 
     [Fact]
+    public void EveryoneMeansStaffNotGuests()
+    {
+        var poll = Poll() with { Audience = PollAudience.Everyone };
+        var guest = Planner with { Id = "guest-1", IsGuest = true };
+        Assert.True(PollAudienceRules.Includes(poll, Planner, null, Template.Organisation));
+        Assert.True(PollAudienceRules.Includes(poll, Treasurer, null, Template.Organisation));
+        Assert.False(PollAudienceRules.Includes(poll, guest, null, Template.Organisation));
+    }
+
+    [Fact]
     public void PeopleAudienceTakesOnlyThoseNamed()
     {
         var poll = Poll() with { Audience = PollAudience.People(Planner.Id) };

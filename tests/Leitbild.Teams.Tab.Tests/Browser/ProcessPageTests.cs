@@ -78,7 +78,7 @@ public sealed class ProcessPageTests(BrowserApp app)
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Gespeichert" })).ToHaveTextAsync("Gespeichert: Workshop 1 – Zieldiskussion");
 
         // Stored, not only drawn: a fresh load and the API agree.
-        await tab.Page.ReloadAsync();
+        await tab.Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         await tab.WaitUntilReadyAsync();
         await Assertions.Expect(Phase(tab.Page, "Workshop 1 – Zieldiskussion").Locator("dd[data-field='planned']")).ToHaveTextAsync("21.05.2024 – 22.05.2024");
         Assert.Empty(tab.Problems);
@@ -108,7 +108,7 @@ public sealed class ProcessPageTests(BrowserApp app)
         await Assertions.Expect(extension.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Die Änderung wurde nicht gespeichert.");
         await tab.ScreenshotAsync("prozess-fehler");
 
-        await tab.Page.ReloadAsync();
+        await tab.Page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
         await tab.WaitUntilReadyAsync();
         Assert.Equal(before, await Phase(tab.Page, "Ausweitung auf Gesamtverwaltung, Politik und Öffentlichkeit").Locator("dd[data-field='planned']").TextContentAsync());
         Assert.Empty(tab.Problems);

@@ -62,7 +62,7 @@ public sealed class TabPage : IAsyncDisposable
         if (personName is not null && Page.Url.Contains("/tab/dev-signin", StringComparison.Ordinal) && !path.StartsWith("/tab/dev-signin", StringComparison.Ordinal))
         {
             await Page.GetByRole(AriaRole.Button, new() { NameRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(personName)}\\b") }).ClickAsync();
-            await Page.WaitForURLAsync(url => !url.Contains("/tab/dev-signin", StringComparison.Ordinal));
+            await Page.WaitForURLAsync(url => !url.Contains("/tab/dev-signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
             await WaitUntilReadyAsync();
         }
     }

@@ -138,6 +138,7 @@ public sealed class PollDelivery(
     {
         AudienceKind.People => poll.Audience.PersonIds,
         AudienceKind.Department => [.. (await directory.PeopleInUnitAsync(poll.Audience.UnitId!, cancellationToken)).Select(p => p.Id)],
+        AudienceKind.Everyone => [.. (await directory.GetOrganisationAsync(cancellationToken)).People.Where(p => !p.IsGuest).Select(p => p.Id)],
         AudienceKind.AllInstalled => await references.ListPersonalPeopleAsync((await references.LatestAsync(cancellationToken))?.TenantId ?? "", cancellationToken),
         _ => [],
     };

@@ -95,7 +95,7 @@ function questionEditor(index, catalogue, lang, onRemove) {
 }
 
 function audienceEditor(options, isGuest) {
-  const kinds = isGuest ? ['department', 'allInstalled'] : ['people', 'department', 'allInstalled'];
+  const kinds = isGuest ? ['department', 'everyone', 'allInstalled'] : ['people', 'department', 'everyone', 'allInstalled'];
   const group = uid('audience');
   const panel = h('div', { class: 'audience-panel' });
   const unit = h('select', { class: 'audience-unit' },
@@ -124,6 +124,7 @@ function audienceEditor(options, isGuest) {
     if (k === 'people') panel.append(field(t('tab.polls.filterPeople'), filter), people);
     if (k === 'department') panel.append(field(t('tab.polls.unit'), unit));
     if (k === 'allInstalled') panel.append(h('p', { class: 'hint' }, t('tab.polls.hint.allInstalled')));
+    if (k === 'everyone') panel.append(h('p', { class: 'hint' }, t('tab.polls.hint.everyone')));
   }
   for (const r of radios) r.querySelector('input').addEventListener('change', draw);
   draw();
@@ -138,7 +139,7 @@ function audienceEditor(options, isGuest) {
       const k = radios.map((r) => r.querySelector('input')).find((r) => r.checked).value;
       if (k === 'people') return { kind: 'people', personIds: [...people.querySelectorAll('input:checked')].map((c) => c.value) };
       if (k === 'department') return { kind: 'department', unitId: unit.value || null };
-      return { kind: 'allInstalled' };
+      return { kind: k };
     },
   };
 }
