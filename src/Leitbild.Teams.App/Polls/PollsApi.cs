@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
@@ -7,6 +8,7 @@ using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Leitbild.Teams.App.Polls;
 
@@ -22,7 +24,8 @@ public static class PollsApi
     public sealed record ModerationResult(string CommentId, bool Hidden, string? Reason);
 
     /// <summary>What the create form offers as audience: divisions and offices, and (for members only) the people.</summary>
-    public sealed record AudienceOptions(IReadOnlyList<UnitOption> Units, IReadOnlyList<PersonOption>? People);
+    /// <param name="EntraGroups">True in Microsoft 365 mode, where an Entra group can be asked.</param>
+    public sealed record AudienceOptions(IReadOnlyList<UnitOption> Units, IReadOnlyList<PersonOption>? People, bool EntraGroups = false);
 
     public sealed record UnitOption(string Id, string Name, string? DivisionId);
 
@@ -92,7 +95,7 @@ public static class PollsApi
     }
 
     public static async Task<Ok<AudienceOptions>> GetAudienceOptions(
-        HttpRequest request, ClaimsPrincipal principal, IDirectory directory, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal principal, IDirectory directory, IOptions<LeitbildOptions> options, CancellationToken cancellationToken)
     {
         var language = RequestLanguage.Of(request);
         var organisation = await directory.GetOrganisationAsync(cancellationToken);
@@ -108,13 +111,13 @@ public static class PollsApi
                 .OrderBy(p => p.DisplayName, StringComparer.CurrentCulture)
                 .Select(p => new PersonOption(p.Id, p.DisplayName, p.OfficeId is { } o ? organisation.FindOffice(o)?.Code : null))
                 .ToList();
-        return TypedResults.Ok(new AudienceOptions(units, people));
+        return TypedResults.Ok(new AudienceOptions(units, people, options.Value.Mode == AppMode.Microsoft365));
     }
 
     /// <summary>Stores a draft poll. Bad input: 400 with every problem in the caller's language, and nothing stored.</summary>
     public static async Task<Results<Created<PollView>, ValidationProblem>> Create(
         HttpRequest request, ClaimsPrincipal principal, PollService service, IDirectory directory, IProcessStore processes,
-        TimeProvider time, CancellationToken cancellationToken)
+        PollGroupAudience groups, TimeProvider time, CancellationToken cancellationToken)
     {
         var language = RequestLanguage.Of(request);
         var user = TabUser.From(principal);
@@ -123,6 +126,13 @@ public static class PollsApi
         {
             return Invalid(bodyErrors, language);
         }
+        var (audience, groupProblems) = await groups.ResolveAsync(draft.Audience, cancellationToken);
+        if (groupProblems.Count > 0)
+        {
+            var definition = await DefinitionProblemsAsync(draft, user.Id, processes, time, cancellationToken);
+            return Invalid(ToErrors(definition.Concat(groupProblems), language), language);
+        }
+        draft = draft with { Audience = audience! };
         // Core checks the definition when it creates; the directory check needs I/O, so it runs here, and when it
         // finds something Core's problems are listed with it, so the form shows everything at once.
         var audienceProblems = await PollAudienceCheck.ProblemsAsync(draft.Audience, directory, cancellationToken);

@@ -16,6 +16,7 @@ public static class PollsServices
         {
             services.AddSingleton(migration);
         }
+        services.AddSingleton<PollGroupAudience>();
         services.AddSingleton<SqlitePollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<SqlitePollStore>());
         services.AddSingleton<IPollAnswerView, SqlitePollAnswerView>();

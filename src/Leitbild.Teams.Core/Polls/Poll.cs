@@ -29,6 +29,8 @@ public enum AudienceKind
     AllInstalled,
     /// <summary>Every member of staff in the directory (guests excluded); in Microsoft 365 mode the app reaches those without it.</summary>
     Everyone,
+    /// <summary>The members of an Entra group (nested groups included), taken when the poll is created (Microsoft 365 mode).</summary>
+    EntraGroup,
 }
 
 /// <summary>Who is asked. For chats and channels, everyone in that conversation may answer.</summary>
@@ -38,6 +40,8 @@ public sealed record PollAudience
     public IReadOnlyList<string> PersonIds { get; init; } = [];
     /// <summary>A Dezernat or Amt id for <see cref="AudienceKind.Department"/>.</summary>
     public string? UnitId { get; init; }
+    /// <summary>The Entra group's object id for <see cref="AudienceKind.EntraGroup"/>; its members are kept in <see cref="PersonIds"/>.</summary>
+    public string? GroupId { get; init; }
     /// <summary>The Teams conversation for <see cref="AudienceKind.GroupChat"/> and <see cref="AudienceKind.Channel"/>.</summary>
     public string? ConversationId { get; init; }
 
@@ -52,6 +56,8 @@ public sealed record PollAudience
     public static PollAudience AllInstalled { get; } = new() { Kind = AudienceKind.AllInstalled };
 
     public static PollAudience Everyone { get; } = new() { Kind = AudienceKind.Everyone };
+
+    public static PollAudience EntraGroup(string groupId, IReadOnlyList<string> memberIds) => new() { Kind = AudienceKind.EntraGroup, GroupId = groupId, PersonIds = memberIds };
 }
 
 public sealed record PollSettings

@@ -14,6 +14,7 @@ public static class PollAudienceRules
             && string.Equals(conversationId, poll.Audience.ConversationId, StringComparison.Ordinal),
         AudienceKind.AllInstalled => true,
         AudienceKind.Everyone => !person.IsGuest,
+        AudienceKind.EntraGroup => poll.Audience.PersonIds.Contains(person.Id, StringComparer.OrdinalIgnoreCase),
         _ => false,
     };
 }

@@ -143,6 +143,9 @@ public static partial class PollDefinitionRules
             case AudienceKind.Department when string.IsNullOrWhiteSpace(audience.UnitId):
                 Add("unitId", "Dezernat oder Amt fehlt", "division or office missing");
                 break;
+            case AudienceKind.EntraGroup when !Guid.TryParse(audience.GroupId, out _):
+                Add("groupId", "Objekt-ID einer Entra-Gruppe (GUID) fehlt", "object id of an Entra group (GUID) missing");
+                break;
             case AudienceKind.GroupChat or AudienceKind.Channel when string.IsNullOrWhiteSpace(audience.ConversationId):
                 Add("conversationId", "Chat oder Kanal fehlt", "chat or channel missing");
                 break;

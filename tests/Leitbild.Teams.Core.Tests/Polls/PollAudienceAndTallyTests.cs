@@ -29,6 +29,14 @@ public class PollAudienceAndTallyTests
     }
 
     [Fact]
+    public void AnEntraGroupTakesTheMembersKeptWithThePoll()
+    {
+        var poll = Poll() with { Audience = PollAudience.EntraGroup("aaaaaaaa-0000-0000-0000-000000000001", [Planner.Id]) };
+        Assert.True(PollAudienceRules.Includes(poll, Planner, null, Template.Organisation));
+        Assert.False(PollAudienceRules.Includes(poll, Treasurer, null, Template.Organisation));
+    }
+
+    [Fact]
     public void PeopleAudienceTakesOnlyThoseNamed()
     {
         var poll = Poll() with { Audience = PollAudience.People(Planner.Id) };

@@ -11,6 +11,13 @@ public class PollDefinitionRulesTests
     public void APollWithEveryQuestionKindIsValid() => Assert.Empty(Check(Poll()));
 
     [Fact]
+    public void AnEntraGroupAudienceNeedsTheGroupsObjectId()
+    {
+        Assert.Contains(Check(Poll() with { Audience = new PollAudience { Kind = AudienceKind.EntraGroup, GroupId = "Lenkungskreis" } }), p => p.Field == "audience.groupId");
+        Assert.Empty(Check(Poll() with { Audience = PollAudience.EntraGroup("aaaaaaaa-0000-0000-0000-000000000001", ["p-1"]) }));
+    }
+
+    [Fact]
     public void MoreThanTenQuestionsAreRefused()
     {
         var poll = Poll([.. Enumerable.Range(1, 11).Select(i => Rating($"q{i}"))]);

@@ -37,6 +37,18 @@ public sealed class PollsApiTests(PollsApiApp app) : IClassFixture<PollsApiApp>
     private async Task<int> PollCountAsync() =>
         (await (await _client.SendAsync(HttpMethod.Get, "/api/polls", await TokenAsync(SeededPeople.Organizer))).JsonAsync()).GetArrayLength();
 
+    [Fact]
+    public async Task AnEntraGroupIsRefusedInLocalModeAndNothingIsStored()
+    {
+        var before = await PollCountAsync();
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/polls", await TokenAsync(SeededPeople.Organizer),
+            PollDrafts.Rating(new { kind = "entraGroup", groupId = "aaaaaaaa-0000-0000-0000-000000000001" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Entra-Gruppen gibt es nur im Microsoft-365-Modus.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await PollCountAsync());
+    }
+
     [Theory]
     [InlineData(SeededPeople.Organizer, HttpStatusCode.Created)]
     [InlineData(SeededPeople.GuestOrganizer, HttpStatusCode.Created)]

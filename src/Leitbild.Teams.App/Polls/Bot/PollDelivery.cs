@@ -136,7 +136,7 @@ public sealed class PollDelivery(
     /// <summary>Everyone the poll asks, as Entra object ids.</summary>
     public async Task<IReadOnlyList<string>> AskedPeopleAsync(Poll poll, CancellationToken cancellationToken) => poll.Audience.Kind switch
     {
-        AudienceKind.People => poll.Audience.PersonIds,
+        AudienceKind.People or AudienceKind.EntraGroup => poll.Audience.PersonIds,
         AudienceKind.Department => [.. (await directory.PeopleInUnitAsync(poll.Audience.UnitId!, cancellationToken)).Select(p => p.Id)],
         AudienceKind.Everyone => [.. (await directory.GetOrganisationAsync(cancellationToken)).People.Where(p => !p.IsGuest).Select(p => p.Id)],
         AudienceKind.AllInstalled => await references.ListPersonalPeopleAsync((await references.LatestAsync(cancellationToken))?.TenantId ?? "", cancellationToken),

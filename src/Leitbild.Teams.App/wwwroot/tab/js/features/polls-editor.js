@@ -95,13 +95,14 @@ function questionEditor(index, catalogue, lang, onRemove) {
 }
 
 function audienceEditor(options, isGuest) {
-  const kinds = isGuest ? ['department', 'everyone', 'allInstalled'] : ['people', 'department', 'everyone', 'allInstalled'];
+  const kinds = [...(isGuest ? [] : ['people']), 'department', ...(options.entraGroups ? ['entraGroup'] : []), 'everyone', 'allInstalled'];
   const group = uid('audience');
   const panel = h('div', { class: 'audience-panel' });
   const unit = h('select', { class: 'audience-unit' },
     h('option', { value: '' }, t('tab.polls.chooseUnit')),
     options.units.map((u) => h('option', { value: u.id }, u.divisionId ? `– ${u.name}` : u.name)));
   const filter = h('input', { type: 'search', class: 'people-filter' });
+  const groupId = h('input', { type: 'text', class: 'audience-group', spellcheck: 'false', autocomplete: 'off', placeholder: '00000000-0000-0000-0000-000000000000' });
   const people = h('div', { class: 'people-list' }, (options.people ?? []).map((p) => {
     const id = uid('person');
     return h('div', { class: 'check', 'data-name': p.displayName.toLowerCase() },
@@ -125,6 +126,7 @@ function audienceEditor(options, isGuest) {
     if (k === 'department') panel.append(field(t('tab.polls.unit'), unit));
     if (k === 'allInstalled') panel.append(h('p', { class: 'hint' }, t('tab.polls.hint.allInstalled')));
     if (k === 'everyone') panel.append(h('p', { class: 'hint' }, t('tab.polls.hint.everyone')));
+    if (k === 'entraGroup') panel.append(field(t('tab.polls.groupId'), groupId), h('p', { class: 'hint' }, t('tab.polls.hint.entraGroup')));
   }
   for (const r of radios) r.querySelector('input').addEventListener('change', draw);
   draw();
@@ -139,6 +141,7 @@ function audienceEditor(options, isGuest) {
       const k = radios.map((r) => r.querySelector('input')).find((r) => r.checked).value;
       if (k === 'people') return { kind: 'people', personIds: [...people.querySelectorAll('input:checked')].map((c) => c.value) };
       if (k === 'department') return { kind: 'department', unitId: unit.value || null };
+      if (k === 'entraGroup') return { kind: 'entraGroup', groupId: groupId.value.trim() || null };
       return { kind: k };
     },
   };

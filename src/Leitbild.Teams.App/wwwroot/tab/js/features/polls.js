@@ -31,6 +31,7 @@ function reportFacts(report) {
 
 function audienceText(audience) {
   if (audience.kind === 'people') return t('tab.polls.audienceText.people', audience.personCount);
+  if (audience.kind === 'entraGroup') return t('tab.polls.audienceText.entraGroup', audience.personCount);
   if (audience.kind === 'department') return t('tab.polls.audienceText.department', audience.unitName ?? audience.unitId ?? '');
   return t(`tab.polls.audience.${audience.kind}`);
 }
