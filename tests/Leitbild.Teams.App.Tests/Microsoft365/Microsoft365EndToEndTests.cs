@@ -221,7 +221,11 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
         _world.Directory.AssignRole(Microsoft365World.PersonId(1), "User", EntraAppRoles.Organizer);
         foreach (var i in Enumerable.Range(1, 5))
         {
-            _world.Calendars.AddMailbox(new GraphSimulator.Calendars.SimulatedMailbox { Email = $"m{i}@bergkamen.example", DisplayName = $"Mitarbeitende {i}" });
+            // The interviewer works afternoons only; Exchange says so through getSchedule, the template knows nothing of it.
+            _world.Calendars.AddMailbox(new GraphSimulator.Calendars.SimulatedMailbox
+            {
+                Email = $"m{i}@bergkamen.example", DisplayName = $"Mitarbeitende {i}", WorkingStart = i == 3 ? new TimeOnly(13, 0) : new TimeOnly(8, 0),
+            });
         }
         _world.Graph.Faults.Seed(5);
         _world.Graph.Faults.FailureRate = 0.3;
@@ -241,6 +245,10 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
             windowEnd = BerlinMidnight(21),
         });
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var proposals = JsonDocument.Parse(await started.Content.ReadAsStringAsync()).RootElement.GetProperty("interviews")[0].GetProperty("proposals");
+        Assert.NotEqual(0, proposals.GetArrayLength());
+        Assert.All(proposals.EnumerateArray(), p => Assert.True(TimeZoneInfo.ConvertTime(p.GetProperty("start").GetDateTimeOffset(), berlin).Hour >= 13));
 
         // The proposal reaches the interviewee, who never opened the app, through the proactive install.
         await WaitUntilAsync(() => _world.CardsSentTo("a:" + interviewee).Count > 0);
