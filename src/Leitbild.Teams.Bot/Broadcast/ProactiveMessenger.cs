@@ -14,8 +14,15 @@ public sealed class ProactiveMessenger(
     IConversationReferenceStore references,
     IConnectorClient connector,
     BroadcastOptions options,
-    IPersonalAppInstaller? installer = null)
+    IPersonalAppInstaller? installer = null,
+    TimeProvider? time = null)
 {
+    /// <summary>
+    /// Waits before asking again when Teams does not yet know an installation that Graph just confirmed (403
+    /// BotNotInConversationRoster): the install reaches the bot service with a delay.
+    /// </summary>
+    public static readonly IReadOnlyList<TimeSpan> RosterWaits = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)];
+
     public async Task<ConversationReference> FindOrCreatePersonalAsync(string tenantId, string serviceUrl, BroadcastRecipient recipient, CancellationToken cancellationToken)
     {
         var known = await references.FindPersonalAsync(tenantId, recipient.PersonId, cancellationToken);
@@ -32,12 +39,26 @@ public sealed class ProactiveMessenger(
             }
         }
         var member = new ChannelAccount { Id = recipient.TeamsUserId ?? recipient.PersonId, AadObjectId = recipient.PersonId };
-        var created = await connector.CreateConversationAsync(serviceUrl, tenantId, new ConversationParameters
+        var parameters = new ConversationParameters
         {
             IsGroup = false,
             Bot = options.BotId is null ? null : new ChannelAccount { Id = options.BotId },
             Members = [member],
-        }, cancellationToken);
+        };
+        ConversationResourceResponse created;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                created = await connector.CreateConversationAsync(serviceUrl, tenantId, parameters, cancellationToken);
+                break;
+            }
+            catch (ConnectorException e) when (installer is not null && e.Code == "BotNotInConversationRoster" && attempt < RosterWaits.Count)
+            {
+                // Creating a conversation has no effect when refused, so asking again cannot message anyone twice.
+                await Task.Delay(RosterWaits[attempt], time ?? TimeProvider.System, cancellationToken);
+            }
+        }
         var reference = new ConversationReference
         {
             ChannelId = "msteams",

@@ -36,7 +36,7 @@ public sealed class BroadcasterTests : IAsyncLifetime
     {
         connector ??= new ConnectorClient(_http, new NoConnectorToken(), new TeamsRateLimiter(_time), new ConnectorOptions { Jitter = () => 0.5 }, _time, NullLogger<ConnectorClient>.Instance);
         var options = new BroadcastOptions { Concurrency = 8, BotId = "28:bot" };
-        return new Broadcaster(_store, new ProactiveMessenger(_references, connector, options, installer), connector,
+        return new Broadcaster(_store, new ProactiveMessenger(_references, connector, options, installer, _time), connector,
             [new ActivityBroadcastContent()], options, NullLogger<Broadcaster>.Instance);
     }
 
@@ -209,6 +209,23 @@ public sealed class BroadcasterTests : IAsyncLifetime
         Assert.DoesNotContain(installer.Calls, p => string.CompareOrdinal(p, "person-0020") >= 0);
         Assert.Equal(27, again.Delivered);
         Assert.All(SendsPerConversation().Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task AnInstallTeamsHasNotSeenYetIsWaitedForAndTheMessageGoesOutOnce()
+    {
+        var installer = new RecordingInstaller();
+        var refusals = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        // Teams learns of each install only on the third question, as when the install is still on its way.
+        _simulator.IsInstalledFor = person => installer.Installed.ContainsKey(person) && refusals.AddOrUpdate(person, 1, (_, n) => n + 1) > 2;
+        var broadcaster = NewBroadcaster(installer: installer);
+        await broadcaster.CreateAsync(Job("b9", 4), CancellationToken.None);
+
+        var report = await OnSimulatedTime(broadcaster.RunAsync("b9", null, CancellationToken.None));
+
+        Assert.Equal(4, report.Delivered);
+        Assert.All(SendsPerConversation().Values, n => Assert.Equal(1, n));
+        Assert.Equal(8, _simulator.Calls.Count(c => c.Status == 403 && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal)));
     }
 
     [Fact]
