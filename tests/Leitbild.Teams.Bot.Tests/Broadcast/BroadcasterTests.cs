@@ -212,6 +212,36 @@ public sealed class BroadcasterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABroadcastStoppedWhileInstallingResumesWithoutInstallingOrSendingAnyoneTwice()
+    {
+        var installer = new RecordingInstaller();
+        _simulator.IsInstalledFor = installer.Installed.ContainsKey;
+        var first = NewBroadcaster(installer: installer);
+        await first.CreateAsync(Job("b10", 120), CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var progress = new Progress<BroadcastProgress>(p =>
+        {
+            if (p.Done >= 40)
+            {
+                stop.Cancel();
+            }
+        });
+
+        var partial = await OnSimulatedTime(first.RunAsync("b10", progress, stop.Token));
+        Assert.False(partial.Finished);
+        var resumed = await OnSimulatedTime(NewBroadcaster(installer: installer).RunAsync("b10", null, CancellationToken.None));
+
+        Assert.True(resumed.Finished);
+        Assert.Equal(120, resumed.Delivered);
+        Assert.All(SendsPerConversation().Values, n => Assert.Equal(1, n));
+        // Asked at most twice (a person stopped between install and send is asked again, which installs nothing new),
+        // and the ones delivered before the stop were never asked again.
+        Assert.All(installer.Calls.GroupBy(p => p), g => Assert.InRange(g.Count(), 1, 2));
+        Assert.Equal(120, installer.Installed.Count);
+        Assert.True(installer.Calls.Count < 120 + 16 + 1, $"{installer.Calls.Count} install calls");
+    }
+
+    [Fact]
     public async Task AnInstallTeamsHasNotSeenYetIsWaitedForAndTheMessageGoesOutOnce()
     {
         var installer = new RecordingInstaller();
