@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -123,10 +124,36 @@ public static class ResultsExport
                     DataType = CellValues.Number,
                     CellValue = new CellValue(Convert.ToDouble(cell, CultureInfo.InvariantCulture)),
                 },
-                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cell.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }) },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlSafe(cell.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }) },
             });
         }
         return row;
+    }
+
+    /// <summary>
+    /// XML 1.0 cannot hold control characters or the noncharacters U+FFFE/U+FFFF; one such character in a comment made
+    /// every later export fail. They carry no meaning for a reader, so they are dropped (surrogate pairs are kept).
+    /// </summary>
+    private static string XmlSafe(string value)
+    {
+        if (value.All(XmlConvert.IsXmlChar))
+        {
+            return value;
+        }
+        var safe = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(value[i]))
+            {
+                safe.Append(value[i]);
+            }
+            else if (i + 1 < value.Length && XmlConvert.IsXmlSurrogatePair(value[i + 1], value[i]))
+            {
+                safe.Append(value[i]).Append(value[i + 1]);
+                i++;
+            }
+        }
+        return safe.ToString();
     }
 
     private static string Quote(string value) =>
