@@ -157,7 +157,7 @@ public static partial class PollDefinitionRules
 
     private static void Text(List<PollProblem> problems, string field, LocalizedText? text, int maxLength)
     {
-        if (text is null || string.IsNullOrWhiteSpace(text.De))
+        if (text is null || IsInvisible(text.De))
         {
             problems.Add(new($"{field}.de", "darf nicht leer sein", "must not be empty"));
             return;
@@ -166,5 +166,22 @@ public static partial class PollDefinitionRules
         {
             problems.Add(new(field, $"höchstens {maxLength} Zeichen", $"at most {maxLength} characters"));
         }
+        foreach (var (language, value) in new[] { ("de", text.De), ("en", text.En) })
+        {
+            if (value is not null && value.Any(IsForbiddenCharacter))
+            {
+                problems.Add(new($"{field}.{language}", "enthält Steuerzeichen", "contains control characters"));
+            }
+        }
     }
+
+    /// <summary>Only spaces and invisible format characters (zero-width space, joiners, direction marks) read as empty.</summary>
+    private static bool IsInvisible(string? value) =>
+        string.IsNullOrEmpty(value) || value.All(c => char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+
+    /// <summary>
+    /// Control characters (line breaks and tabs aside) and the noncharacters U+FFFE/U+FFFF have no place in a title or
+    /// prompt: cards, exports and XML break on them.
+    /// </summary>
+    private static bool IsForbiddenCharacter(char c) => (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is '\uFFFE' or '\uFFFF';
 }

@@ -10,6 +10,17 @@ public class PollDefinitionRulesTests
     [Fact]
     public void APollWithEveryQuestionKindIsValid() => Assert.Empty(Check(Poll()));
 
+    [Theory]
+    [InlineData("\u200B\u200D ", "title.de")]
+    [InlineData("Klima\u0007", "title.de")]
+    [InlineData("Klima\uFFFE", "title.de")]
+    public void InvisibleOrControlCharacterTitlesAreRefused(string title, string field) =>
+        Assert.Contains(Check(Poll() with { Title = new(title, "Climate") }), p => p.Field == field);
+
+    [Fact]
+    public void ATitleWithUmlautsAndALineBreakIsFine() =>
+        Assert.Empty(Check(Poll() with { Title = new("Klimaschutz für Bergkamen –\nwas zählt?", "Climate") }));
+
     [Fact]
     public void AnEntraGroupAudienceNeedsTheGroupsObjectId()
     {
