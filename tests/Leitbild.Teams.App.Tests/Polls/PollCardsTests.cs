@@ -82,6 +82,18 @@ public class PollCardsTests
     }
 
     [Fact]
+    public void ACommentShownToOthersCannotHideALink()
+    {
+        var context = Context("de");
+        Answer[] phishing = [.. MyAnswers.Where(a => a.QuestionId != "q5"), Mine("q5", "klima-2", AnswerValue.OfText("[Ihr Konto prüfen](https://phish.example)"))];
+        var results = PollTally.Compute(context.Poll, phishing, new Dictionary<string, CommentModeration>(), includeHidden: false);
+
+        var card = Json(PollCards.Closed(context, results)).GetRawText();
+
+        Assert.Contains(System.Text.Json.JsonEncodedText.Encode(@"\[Ihr Konto prüfen\]\(https://phish.example\)").ToString(), card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PagesHoldAtMostTwelveInputsAndNeverSplitAQuestion()
     {
         // Ten 3-goal rating questions: four fit a page (12 inputs), so 4 + 4 + 2.

@@ -316,7 +316,8 @@ public static class PollCards
             };
             foreach (var comment in question.Comments.Take(5))
             {
-                yield return new TextBlock { Text = "„" + comment.Text + "“", Wrap = true, IsSubtle = true, Size = "Small", Spacing = "Small" };
+                // Written by someone else: shown as typed, never as Markdown (no hidden links).
+                yield return new TextBlock { Text = "„" + CardMarkdown.Escape(comment.Text) + "“", Wrap = true, IsSubtle = true, Size = "Small", Spacing = "Small" };
             }
         }
     }
