@@ -18,6 +18,10 @@ public sealed class BackgroundBroadcasts(
     IOptions<LeitbildOptions> options,
     ILogger<BackgroundBroadcasts> logger)
 {
+    /// <summary>Whether a job could start now: in local mode someone must have opened the bot, so there is somewhere to send from.</summary>
+    public async Task<bool> CanStartAsync(CancellationToken cancellationToken) =>
+        options.Value.Mode == AppMode.Microsoft365 || await references.LatestAsync(cancellationToken) is not null;
+
     /// <summary>False (and nothing stored) in local mode when nobody has opened the bot yet, so there is nowhere to send from.</summary>
     public async Task<bool> StartAsync(string jobId, string contentKind, string payload, IReadOnlyList<BroadcastRecipient> recipients, CancellationToken cancellationToken)
     {

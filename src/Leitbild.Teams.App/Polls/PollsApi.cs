@@ -186,7 +186,15 @@ public static class PollsApi
         {
             return Conflict("polls.api.alreadyClosed", language);
         }
-        return TypedResults.Ok(await delivery.SendAsync(pollId, cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await delivery.SendAsync(pollId, cancellationToken));
+        }
+        catch (PollDefinitionException e)
+        {
+            // Nobody to send from, or the poll cannot be sent as it is: nothing was sent and the poll is unchanged.
+            return ConflictOf(e, language);
+        }
     }
 
     public static async Task<Results<Ok<PollDeliveryReport>, ProblemHttpResult>> Remind(
@@ -202,7 +210,14 @@ public static class PollsApi
         {
             return Conflict("polls.api.notOpen", language);
         }
-        return TypedResults.Ok(await delivery.RemindAsync(pollId, cancellationToken));
+        try
+        {
+            return TypedResults.Ok(await delivery.RemindAsync(pollId, cancellationToken));
+        }
+        catch (PollDefinitionException e)
+        {
+            return ConflictOf(e, language);
+        }
     }
 
     public static async Task<Results<Ok<PollSummaryView>, ProblemHttpResult>> Close(
@@ -336,6 +351,9 @@ public static class PollsApi
     private static ProblemHttpResult NotFound(string pollId, string language) =>
         TypedResults.Problem(title: Texts.Get("tab.api.notFound", language),
             detail: Texts.Format("polls.api.pollNotFound", language, pollId), statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult ConflictOf(PollDefinitionException e, string language) =>
+        TypedResults.Problem(title: Texts.Get("polls.api.conflict", language), detail: string.Join(" ", e.Problems.Select(p => p.In(language))), statusCode: StatusCodes.Status409Conflict);
 
     private static ProblemHttpResult Conflict(string key, string language) =>
         TypedResults.Problem(title: Texts.Get("polls.api.conflict", language), detail: Texts.Get(key, language), statusCode: StatusCodes.Status409Conflict);

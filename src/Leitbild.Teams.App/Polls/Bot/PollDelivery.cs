@@ -31,6 +31,11 @@ public sealed class PollDelivery(
     public async Task<PollDeliveryReport> SendAsync(string pollId, CancellationToken cancellationToken)
     {
         var poll = await polls.GetAsync(pollId, cancellationToken) ?? throw new KeyNotFoundException($"Poll {pollId} does not exist.");
+        if (poll.Audience.Kind is not (AudienceKind.GroupChat or AudienceKind.Channel) && !await backgroundBroadcasts.CanStartAsync(cancellationToken))
+        {
+            // Refused before opening: a poll nobody can be sent stays a draft.
+            throw new PollDefinitionException([new("audience", "Noch niemand hat die App installiert.", "Nobody has installed the app yet.")]);
+        }
         if (poll.Status == PollStatus.Draft)
         {
             await service.OpenAsync(pollId, cancellationToken);
