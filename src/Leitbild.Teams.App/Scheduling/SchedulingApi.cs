@@ -156,6 +156,11 @@ public static class SchedulingApi
     public static async Task<Results<Ok<BookingResponse>, NotFound, ProblemHttpResult>> BookInterview(string interviewId, BookProposalRequest request, IInterviewStore store,
         InterviewCampaignService service, HttpRequest http, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(request.ProposalId))
+        {
+            // "{}" or a missing id is the caller's mistake: 400 naming the field, never a 500 from the store.
+            throw Core.Problems.ProblemException.Invalid("proposalId", "problem.field.required", "proposalId");
+        }
         var proposal = await store.GetProposalAsync(request.ProposalId, cancellationToken);
         if (proposal is null || proposal.InterviewId != interviewId)
         {
@@ -275,6 +280,10 @@ public static class SchedulingApi
         try
         {
             return await next(context);
+        }
+        catch (Core.Problems.ProblemException e)
+        {
+            return Problems.ApiProblems.Result(e, RequestLanguage.Of(context.HttpContext.Request));
         }
         catch (SchedulingException e)
         {
