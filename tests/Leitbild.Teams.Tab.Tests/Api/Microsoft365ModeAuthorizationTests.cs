@@ -76,6 +76,8 @@ public sealed class Microsoft365ModeAuthorizationTests(Microsoft365App app) : IC
         ["expired an hour ago"] = new() { IssuedAt = DateTimeOffset.UtcNow.AddHours(-3), Lifetime = TimeSpan.FromHours(2) },
         ["not valid yet"] = new() { IssuedAt = DateTimeOffset.UtcNow.AddHours(1) },
         ["neither scope nor roles"] = new() { Scope = null },
+        ["roles without the access_as_user scope"] = new() { Scope = null, Roles = [TabRoles.Organizer] },
+        ["another scope"] = new() { Scope = "Files.Read" },
     };
 
     public static TheoryData<string> WrongTokens => [.. Wrong.Keys];
@@ -93,6 +95,15 @@ public sealed class Microsoft365ModeAuthorizationTests(Microsoft365App app) : IC
     {
         var response = await GetMeAsync(_tokens.Create(new EntraTokens.Claims(), _tokens.UnknownKey));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutTheAcctClaimSomeoneTheDirectoryDoesNotKnowAsStaffCountsAsAGuest()
+    {
+        // The optional claim is not configured and this person is in no synced directory: fail closed.
+        var token = _tokens.Create(new EntraTokens.Claims { Roles = [TabRoles.Organizer] });
+        var me = await (await GetMeAsync(token)).JsonAsync();
+        Assert.True(me.GetProperty("isGuest").GetBoolean());
     }
 
     [Fact]

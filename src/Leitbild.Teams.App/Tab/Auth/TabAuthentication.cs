@@ -50,6 +50,9 @@ public static class TabAuthentication
             jwt.TokenValidationParameters = issuer.ValidationParameters();
         });
 
+        // After Microsoft.Identity.Web's configuration, so its own token checks run first.
+        services.PostConfigure<JwtBearerOptions>(EntraScheme, EntraTokenChecks.AddTo);
+
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "Leitbild tab", policy => policy.ForwardDefaultSelector = context =>
                 context.RequestServices.GetRequiredService<IOptions<LeitbildOptions>>().Value.Mode == AppMode.Local ? DevScheme : EntraScheme)
