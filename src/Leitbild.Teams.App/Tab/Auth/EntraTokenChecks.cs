@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Leitbild.Teams.Core.Process;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Leitbild.Teams.App.Tab.Auth;
 
@@ -28,7 +29,8 @@ public static class EntraTokenChecks
             var scopes = identity.FindFirst("scp")?.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
             if (!scopes.Contains(RequiredScope, StringComparer.Ordinal))
             {
-                context.Fail($"The token does not carry the {RequiredScope} scope.");
+                // The reason goes to the authentication log only; the caller gets a plain 401.
+                context.Fail(new SecurityTokenValidationException($"The token does not carry the {RequiredScope} scope."));
                 return;
             }
             if (identity.FindFirst(TabRoles.AccountTypeClaim) is null)
