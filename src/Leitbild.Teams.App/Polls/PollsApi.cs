@@ -126,16 +126,11 @@ public static class PollsApi
         {
             return Invalid(bodyErrors, language);
         }
+        // Core checks the definition when it creates; the Entra group and directory checks need I/O, so they run here,
+        // and when they find something Core's problems are listed with them, so the form shows everything at once.
         var (audience, groupProblems) = await groups.ResolveAsync(draft.Audience, cancellationToken);
-        if (groupProblems.Count > 0)
-        {
-            var definition = await DefinitionProblemsAsync(draft, user.Id, processes, time, cancellationToken);
-            return Invalid(ToErrors(definition.Concat(groupProblems), language), language);
-        }
         draft = draft with { Audience = audience! };
-        // Core checks the definition when it creates; the directory check needs I/O, so it runs here, and when it
-        // finds something Core's problems are listed with it, so the form shows everything at once.
-        var audienceProblems = await PollAudienceCheck.ProblemsAsync(draft.Audience, directory, cancellationToken);
+        IReadOnlyList<PollProblem> audienceProblems = [.. groupProblems, .. await PollAudienceCheck.ProblemsAsync(draft.Audience, directory, cancellationToken)];
         if (audienceProblems.Count > 0)
         {
             var definition = await DefinitionProblemsAsync(draft, user.Id, processes, time, cancellationToken);

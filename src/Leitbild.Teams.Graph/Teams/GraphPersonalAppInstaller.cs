@@ -73,7 +73,7 @@ public sealed class GraphPersonalAppInstaller(GraphServiceClient client, string 
 
     private static bool IsTransient(Exception e) => e switch
     {
-        ODataError o => o.ResponseStatusCode is 429 or >= 500,
+        // ODataError is an ApiException: one arm for both.
         Microsoft.Kiota.Abstractions.ApiException api => api.ResponseStatusCode is 429 or >= 500,
         HttpRequestException or TaskCanceledException => true,
         _ => false,
