@@ -51,9 +51,9 @@ public static class HealthApi
         }
         var placed = await services.GetRequiredService<Core.Directory.EntraDirectory>().CurrentAsync(cancellationToken);
         var store = services.GetRequiredService<Core.Directory.IDirectoryStateStore>();
+        // The placed directory is held in memory and knows its sync time: a health probe reads only the small status row.
         var status = await store.LoadStatusAsync(cancellationToken);
-        var state = await store.LoadAsync(cancellationToken);
         var error = status is null ? "not-synced-yet" : status.Error;
-        return new DirectoryHealth(placed.Organisation.People.Count, placed.Unplaced.Count, state?.SyncedAt, status?.Ok == true, error);
+        return new DirectoryHealth(placed.Organisation.People.Count, placed.Unplaced.Count, placed.SyncedAt, status?.Ok == true, error);
     }
 }

@@ -36,7 +36,7 @@ public static class DirectoryApi
             .Select(p => new UnplacedPerson(p.Id, p.DisplayName, p.Email, p.JobTitle, departments.GetValueOrDefault(p.Id), p.IsGuest))
             .ToList();
         var status = await store.LoadStatusAsync(cancellationToken);
-        var sync = status is null ? null : new SyncView(status.AttemptedAt, status.Ok, status.Error, status.FullSync, state?.SyncedAt);
+        var sync = status is null ? null : new SyncView(status.AttemptedAt, status.Ok, status.Error, status.FullSync, placed.SyncedAt);
         return Results.Ok(new DirectoryOverview(SourceEntra, placed.Organisation.People.Count, unplaced, sync));
     }
 }

@@ -2,8 +2,8 @@ using Leitbild.Teams.Core.Process;
 
 namespace Leitbild.Teams.Core.Directory;
 
-/// <summary>The organisation a sync yields: the template's units with Entra's people, and the members no rule places.</summary>
-public sealed record PlacedDirectory(Organisation Organisation, IReadOnlyList<Person> Unplaced);
+/// <summary>The organisation a sync yields: the template's units with Entra's people, the members no rule places, and when that sync ran (null before the first).</summary>
+public sealed record PlacedDirectory(Organisation Organisation, IReadOnlyList<Person> Unplaced, DateTimeOffset? SyncedAt = null);
 
 /// <summary>
 /// Puts Entra users into the template's offices. Disabled accounts are left out of everything; guests are guests;
@@ -36,7 +36,7 @@ public static class DirectoryPlacement
                 unplaced.Add(person);
             }
         }
-        return new PlacedDirectory(new Organisation { Divisions = divisions, People = people }, unplaced);
+        return new PlacedDirectory(new Organisation { Divisions = divisions, People = people }, unplaced, state.SyncedAt);
     }
 
     /// <summary>Every group any office names: the sync reads their members.</summary>
