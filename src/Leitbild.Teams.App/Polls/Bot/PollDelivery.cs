@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Leitbild.Teams.App.Bot;
+using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.Bot.Connector;
@@ -34,7 +35,7 @@ public sealed class PollDelivery(
         if (poll.Audience.Kind is not (AudienceKind.GroupChat or AudienceKind.Channel) && !await backgroundBroadcasts.CanStartAsync(cancellationToken))
         {
             // Refused before opening: a poll nobody can be sent stays a draft.
-            throw new PollDefinitionException([new("audience", "Noch niemand hat die App installiert.", "Nobody has installed the app yet.")]);
+            throw NobodyToSendFrom();
         }
         if (poll.Status == PollStatus.Draft)
         {
@@ -171,9 +172,13 @@ public sealed class PollDelivery(
         if (!await backgroundBroadcasts.StartAsync(jobId, PollBroadcastContent.KindName, payload.Serialize(),
             [.. personIds.Select(id => new BroadcastRecipient(id))], cancellationToken))
         {
-            throw new PollDefinitionException([new("audience", "Noch niemand hat die App installiert.", "Nobody has installed the app yet.")]);
+            throw NobodyToSendFrom();
         }
     }
+
+    /// <summary>Local mode before anyone opened the bot: there is no conversation to send from.</summary>
+    private static PollDefinitionException NobodyToSendFrom() =>
+        new([new("audience", Texts.Get("poll.send.nobodyInstalled", "de"), Texts.Get("poll.send.nobodyInstalled", "en"))]);
 
     private async Task UpdateToClosedAsync(Poll poll, ConversationReference target, string activityId, string language, CancellationToken cancellationToken)
     {
