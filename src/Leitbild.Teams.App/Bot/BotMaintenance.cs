@@ -3,13 +3,14 @@ using Leitbild.Teams.Bot.Broadcast;
 namespace Leitbild.Teams.App.Bot;
 
 /// <summary>
-/// In the background: resumes broadcasts a restart interrupted, then once an hour forgets processed activity ids
-/// older than two days (Teams retries within minutes).
+/// In the background: resumes broadcasts a restart interrupted, then every minute forgets processed activities older
+/// than the retry window (Teams retries within minutes; nothing about a turn is kept longer than needed).
 /// </summary>
 public sealed partial class BotMaintenance(
     IBroadcastStore broadcasts,
     Broadcaster broadcaster,
     SqliteProcessedActivityStore processed,
+    Leitbild.Teams.Bot.Hosting.BotEndpointOptions endpoint,
     TimeProvider time,
     ILogger<BotMaintenance> logger) : BackgroundService
 {
@@ -22,10 +23,10 @@ public sealed partial class BotMaintenance(
                 LogResuming(logger, jobId);
                 await broadcaster.RunAsync(jobId, null, stoppingToken);
             }
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
             do
             {
-                var purged = await processed.PurgeAsync(time.GetUtcNow().AddDays(-2), stoppingToken);
+                var purged = await processed.PurgeAsync(time.GetUtcNow() - endpoint.RetryWindow, stoppingToken);
                 LogPurged(logger, purged);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

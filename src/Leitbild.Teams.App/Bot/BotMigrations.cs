@@ -48,5 +48,17 @@ internal static class BotMigrations
                 PRIMARY KEY (job_id, person_id)
             );
             """),
+        // The retry record kept the whole response (an answer card shows the answer) keyed by conversation id, which
+        // names the person, for two days. Now: a digest and the status, for minutes. Old records are dropped, not
+        // converted - they only served retries that are long over.
+        new(102, "bot processed activities: digest and status only", """
+            DROP TABLE bot_processed_activities;
+            CREATE TABLE bot_processed_activities (
+                activity_digest TEXT PRIMARY KEY,
+                status INTEGER NOT NULL,
+                processed_at TEXT NOT NULL
+            );
+            CREATE INDEX ix_bot_processed_at ON bot_processed_activities(processed_at);
+            """),
     ];
 }

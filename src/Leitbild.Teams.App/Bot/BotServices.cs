@@ -64,6 +64,7 @@ public static class BotServices
 
         services.AddSingleton<SqliteProcessedActivityStore>();
         services.AddSingleton<IProcessedActivityStore>(sp => sp.GetRequiredService<SqliteProcessedActivityStore>());
+        services.AddSingleton<IRepeatedActivityReply, RepeatedActivityReply>();
         services.AddSingleton<SqliteConversationReferenceStore>();
         services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<SqliteConversationReferenceStore>());
         services.AddSingleton<IBroadcastStore, SqliteBroadcastStore>();

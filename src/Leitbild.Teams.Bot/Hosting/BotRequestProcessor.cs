@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Leitbild.Teams.Bot.Authentication;
 using Leitbild.Teams.Bot.Connector;
@@ -19,11 +21,13 @@ public sealed partial class BotRequestProcessor(
     BotRequestAuthenticator authenticator,
     IConnectorClient connector,
     IProcessedActivityStore processed,
+    IRepeatedActivityReply repeatedReply,
     BotEndpointOptions options,
     TimeProvider time,
     ILogger<BotRequestProcessor> logger)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TurnResult>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly RecentTurnResults _recent = new(options.RetryWindow, time);
 
     private sealed record TurnResult(int Status, string? Body);
 
@@ -84,19 +88,19 @@ public sealed partial class BotRequestProcessor(
 
     private async Task<TurnResult> RunOnceAsync(Activity activity, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var key = IdempotencyKey(activity);
-        if (key is null)
+        var digest = IdempotencyDigest(activity);
+        if (digest is null)
         {
             return await RunTurnAsync(activity, services, null, cancellationToken);
         }
-        if (await processed.FindAsync(key, cancellationToken) is { } earlier)
+        if (_recent.TryGet(digest, out var status, out var body))
         {
             LogDuplicate(logger, activity.Type);
-            return new TurnResult(earlier.Status, earlier.Body);
+            return new TurnResult(status, body);
         }
         // A retry that arrives while the first attempt still runs waits for the same result.
-        var lazy = new Lazy<Task<TurnResult>>(() => RunTurnAsync(activity, services, key, cancellationToken));
-        var running = _inFlight.GetOrAdd(key, lazy);
+        var lazy = new Lazy<Task<TurnResult>>(() => RunOrRecallAsync(activity, services, digest, cancellationToken));
+        var running = _inFlight.GetOrAdd(digest, lazy);
         try
         {
             return await running.Value;
@@ -105,12 +109,28 @@ public sealed partial class BotRequestProcessor(
         {
             if (ReferenceEquals(running, lazy))
             {
-                _inFlight.TryRemove(key, out _);
+                _inFlight.TryRemove(digest, out _);
             }
         }
     }
 
-    private async Task<TurnResult> RunTurnAsync(Activity activity, IServiceProvider services, string? key, CancellationToken cancellationToken)
+    /// <summary>Runs the turn unless the record says it already ran (in another process): then only the status is known.</summary>
+    private async Task<TurnResult> RunOrRecallAsync(Activity activity, IServiceProvider services, string digest, CancellationToken cancellationToken)
+    {
+        if (await processed.FindAsync(digest, cancellationToken) is { } earlier)
+        {
+            LogDuplicate(logger, activity.Type);
+            if (!activity.IsType(ActivityTypes.Invoke))
+            {
+                return new TurnResult(StatusCodes.Status200OK, null);
+            }
+            var reply = repeatedReply.ForInvoke(activity, earlier.Status);
+            return new TurnResult(reply.Status, reply.Body is null ? null : JsonSerializer.Serialize(reply.Body, reply.Body.GetType(), BotJson.Options));
+        }
+        return await RunTurnAsync(activity, services, digest, cancellationToken);
+    }
+
+    private async Task<TurnResult> RunTurnAsync(Activity activity, IServiceProvider services, string? digest, CancellationToken cancellationToken)
     {
         var turn = new TurnContext(activity, services, connector);
         var invoke = await dispatcher.DispatchAsync(turn, cancellationToken);
@@ -128,16 +148,22 @@ public sealed partial class BotRequestProcessor(
         {
             result = new TurnResult(StatusCodes.Status200OK, null);
         }
-        if (key is not null)
+        if (digest is not null)
         {
-            await processed.RecordAsync(new ProcessedActivity(key, result.Status, result.Body, time.GetUtcNow()), cancellationToken);
+            _recent.Add(digest, result.Status, result.Body);
+            await processed.RecordAsync(new ProcessedActivity(digest, result.Status, time.GetUtcNow()), cancellationToken);
         }
         return result;
     }
 
-    // Teams activity ids are unique within a conversation, not across conversations.
-    private static string? IdempotencyKey(Activity activity) =>
-        string.IsNullOrEmpty(activity.Id) ? null : $"{activity.Conversation?.Id}|{activity.Id}";
+    /// <summary>
+    /// Teams activity ids are unique within a conversation, not across conversations. Only a digest is kept: it
+    /// cannot be computed back from a conversation id alone, because the activity id is stored nowhere else.
+    /// </summary>
+    internal static string? IdempotencyDigest(Activity activity) =>
+        string.IsNullOrEmpty(activity.Id)
+            ? null
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{activity.Conversation?.Id}|{activity.Id}")));
 
     /// <summary>The body, or null when it is larger than allowed.</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpContext context)

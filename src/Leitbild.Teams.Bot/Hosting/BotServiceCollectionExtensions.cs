@@ -24,6 +24,7 @@ public static class BotServiceCollectionExtensions
         // Local mode (no app id) unless the host registers its own BotAuthenticationOptions first.
         services.TryAddSingleton(new BotAuthenticationOptions());
         services.TryAddSingleton(new BotEndpointOptions());
+        services.TryAddSingleton<IRepeatedActivityReply, StatusOnlyRepeatedActivityReply>();
         services.TryAddSingleton(new ConnectorOptions());
         services.TryAddSingleton(new TeamsRateLimits());
         services.TryAddSingleton(new BroadcastOptions());

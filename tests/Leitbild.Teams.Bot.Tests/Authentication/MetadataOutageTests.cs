@@ -42,6 +42,7 @@ public sealed class MetadataOutageTests : IAsyncLifetime
             new BotRequestAuthenticator(_options, services),
             new RecordingConnector(),
             new InMemoryProcessedActivityStore(),
+            new StatusOnlyRepeatedActivityReply(),
             new BotEndpointOptions(),
             _time,
             NullLogger<BotRequestProcessor>.Instance);

@@ -14,7 +14,7 @@ public sealed class InMemoryProcessedActivityStore : IProcessedActivityStore
 
     public Task RecordAsync(ProcessedActivity activity, CancellationToken cancellationToken)
     {
-        Records.TryAdd(activity.Key, activity);
+        Records.TryAdd(activity.Digest, activity);
         return Task.CompletedTask;
     }
 }

@@ -7,6 +7,7 @@ using Leitbild.Teams.Bot.Tests.Fakes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Leitbild.Teams.Bot.Tests.Hosting;
 
@@ -15,25 +16,39 @@ public class BotRequestProcessorTests
     private int _executions;
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly InMemoryProcessedActivityStore _processed = new();
-    private readonly BotRequestProcessor _processor;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 5, 11, 9, 0, 0, TimeSpan.Zero));
+    private readonly BotRoutes _routes;
+    private BotRequestProcessor _processor;
 
     public BotRequestProcessorTests()
     {
-        var routes = new BotRoutes().OnCardAction("vote", async (_, _, _) =>
+        _routes = new BotRoutes().OnCardAction("vote", async (_, _, _) =>
         {
             var n = Interlocked.Increment(ref _executions);
             await _release.Task;
             return InvokeResponse.Message($"answer {n}");
         });
+        _processor = NewProcessor();
+    }
+
+    /// <summary>A processor as after a restart: the same store, nothing in memory.</summary>
+    private BotRequestProcessor NewProcessor()
+    {
         var services = new ServiceCollection().BuildServiceProvider();
-        _processor = new BotRequestProcessor(
-            new ActivityDispatcher(routes),
+        return new BotRequestProcessor(
+            new ActivityDispatcher(_routes),
             new BotRequestAuthenticator(new BotAuthenticationOptions(), services),
             new RecordingConnector(),
             _processed,
-            new BotEndpointOptions { MaxRequestBodyBytes = 4096 },
-            TimeProvider.System,
+            new RepeatedReply(),
+            new BotEndpointOptions { MaxRequestBodyBytes = 4096, RetryWindow = TimeSpan.FromMinutes(10) },
+            _time,
             NullLogger<BotRequestProcessor>.Instance);
+    }
+
+    private sealed class RepeatedReply : IRepeatedActivityReply
+    {
+        public InvokeResponse ForInvoke(Leitbild.Teams.Bot.Schema.Activity activity, int recordedStatus) => InvokeResponse.Message($"done before ({recordedStatus})");
     }
 
     private static string Invoke(string id, string conversation = "a:1") => System.Text.Json.JsonSerializer.Serialize(new
@@ -120,13 +135,46 @@ public class BotRequestProcessorTests
     }
 
     [Fact]
-    public async Task ProcessedActivitiesAreRecordedWithTheirAnswer()
+    public async Task TheRecordHoldsADigestAndTheStatusButNeitherTheConversationNorTheResponse()
     {
         _release.SetResult();
-        await Post(Invoke("i5"));
+        await Post(Invoke("i5", "a:person-conversation"));
 
-        var record = Assert.Single(_processed.Records);
-        Assert.Equal("a:1|i5", record.Key);
-        Assert.Equal(200, record.Value.Status);
+        var record = Assert.Single(_processed.Records).Value;
+        Assert.Equal(64, record.Digest.Length);
+        Assert.DoesNotContain("person-conversation", record.Digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("i5", record.Digest, StringComparison.Ordinal);
+        Assert.Equal(200, record.Status);
+        Assert.Equal(["Digest", "Status", "ProcessedAt"], typeof(ProcessedActivity).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract"));
+    }
+
+    [Fact]
+    public async Task ARetryAfterARestartDoesNotRunTheHandlerAgainAndGetsTheHostsWordsInsteadOfTheForgottenCard()
+    {
+        _release.SetResult();
+        await Post(Invoke("i6"));
+        _processor = NewProcessor();
+
+        var retry = await Post(Invoke("i6"));
+
+        Assert.Equal(1, _executions);
+        Assert.Equal(200, retry.Status);
+        Assert.Contains("done before (200)", retry.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("answer 1", retry.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFirstResponseIsHeldInMemoryForTheRetryWindowOnly()
+    {
+        _release.SetResult();
+        await Post(Invoke("i7"));
+        _time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Contains("answer 1", (await Post(Invoke("i7"))).Body, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var late = await Post(Invoke("i7"));
+
+        Assert.Equal(1, _executions);
+        Assert.DoesNotContain("answer 1", late.Body, StringComparison.Ordinal);
     }
 }
