@@ -60,5 +60,10 @@ internal static class BotMigrations
             );
             CREATE INDEX ix_bot_processed_at ON bot_processed_activities(processed_at);
             """),
+        // A 1:1 reference names the person and was stamped to the second when it changed, often at their first
+        // answer; only the day is kept now.
+        new(103, "bot conversation references: day only", """
+            UPDATE bot_conversation_references SET updated_at = substr(updated_at, 1, 10) || 'T00:00:00.0000000Z';
+            """),
     ];
 }

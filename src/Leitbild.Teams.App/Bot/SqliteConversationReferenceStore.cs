@@ -6,7 +6,10 @@ using Leitbild.Teams.Bot.Schema;
 
 namespace Leitbild.Teams.App.Bot;
 
-/// <summary>Conversation references in SQLite, with a memory of what was last written so unchanged ones cost no write.</summary>
+/// <summary>
+/// Conversation references in SQLite, with a memory of what was last written so unchanged ones cost no write. A
+/// person's first turn is often an answer, so the row keeps only the day it changed (newest first by day, then by insertion).
+/// </summary>
 public sealed class SqliteConversationReferenceStore(SqliteDatabase database, TimeProvider time) : IConversationReferenceStore
 {
     private readonly ConcurrentDictionary<string, string> _lastWritten = new(StringComparer.Ordinal);
@@ -33,7 +36,7 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database, Ti
         command.Parameters.AddWithValue("$type", reference.IsPersonal ? "personal" : reference.Conversation?.ConversationType ?? "unknown");
         command.Parameters.AddWithValue("$person", (object?)(reference.IsPersonal ? reference.User?.AadObjectId : null) ?? DBNull.Value);
         command.Parameters.AddWithValue("$reference", json);
-        command.Parameters.AddWithValue("$at", StoredValues.Instant(time.GetUtcNow()));
+        command.Parameters.AddWithValue("$at", StoredValues.Day(time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
         _lastWritten[conversationId] = json;
     }
@@ -55,12 +58,12 @@ public sealed class SqliteConversationReferenceStore(SqliteDatabase database, Ti
         ReadAsync("""
             SELECT reference FROM bot_conversation_references
             WHERE tenant_id = $a AND person_id = $b AND conversation_type = 'personal'
-            ORDER BY updated_at DESC LIMIT 1
+            ORDER BY updated_at DESC, rowid DESC LIMIT 1
             """, tenantId, personId, cancellationToken);
 
     /// <summary>The most recently seen conversation: where to reach the connector when no turn is at hand (a send from the tab).</summary>
     public Task<ConversationReference?> LatestAsync(CancellationToken cancellationToken) =>
-        ReadAsync("SELECT reference FROM bot_conversation_references WHERE $a = $a ORDER BY updated_at DESC LIMIT 1", "1", null, cancellationToken);
+        ReadAsync("SELECT reference FROM bot_conversation_references WHERE $a = $a ORDER BY updated_at DESC, rowid DESC LIMIT 1", "1", null, cancellationToken);
 
     /// <summary>Everyone with a 1:1 chat with the bot in the tenant, i.e. who installed the app personally.</summary>
     public async Task<IReadOnlyList<string>> ListPersonalPeopleAsync(string tenantId, CancellationToken cancellationToken)

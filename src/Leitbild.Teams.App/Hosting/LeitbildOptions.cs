@@ -33,8 +33,11 @@ public sealed class LeitbildOptions
     /// <summary>Folder with process.json, goals.json and organisation.json; default: the shipped Bergkamen template.</summary>
     public string? TemplatePath { get; set; }
 
-    /// <summary>Secret key for anonymous respondent keys (at least 32 characters). Local mode makes and keeps one in the database.</summary>
+    /// <summary>Secret key for anonymous respondent keys (at least 32 characters). Local mode makes one and keeps it in <see cref="AnonymousKeyPath"/>.</summary>
     public string? AnonymousKey { get; set; }
+
+    /// <summary>Local mode's key file (never inside the database); default: the database path + ".anonymity-key".</summary>
+    public string? AnonymousKeyPath { get; set; }
 
     /// <summary>Public https address of the app (tab, bot endpoint, manifest); required in Microsoft 365 mode.</summary>
     public string? PublicBaseUrl { get; set; }

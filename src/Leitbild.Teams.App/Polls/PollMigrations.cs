@@ -51,5 +51,12 @@ internal static class PollMigrations
             );
             CREATE INDEX poll_answers_respondent ON poll_answers(poll_id, respondent_key);
             """),
+        // As results 203: anonymous answers shown back to their author keep neither the office nor the time of day.
+        new(302, "poll answer view: anonymous rows without office and time of day", """
+            UPDATE poll_answers SET
+                document = json_set(json_remove(document, '$.departmentId'),
+                    '$.answeredAt', substr(json_extract(document, '$.answeredAt'), 1, 10) || 'T00:00:00+00:00')
+            WHERE respondent_key LIKE 'anon-%';
+            """),
     ];
 }

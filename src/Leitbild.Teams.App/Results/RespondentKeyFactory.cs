@@ -1,5 +1,4 @@
 using Leitbild.Teams.App.Hosting;
-using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Core.Results;
 using Microsoft.Extensions.Options;
 
@@ -7,11 +6,10 @@ namespace Leitbild.Teams.App.ResultsStorage;
 
 /// <summary>
 /// Gives the respondent key for an answer (see <see cref="RespondentKeys"/>). The secret for anonymous polls comes
-/// from Leitbild:AnonymousKey; in local mode, without it, one is made once and kept in the database.
+/// from Leitbild:AnonymousKey; in local mode, without it, one is made once and kept in a file beside the database.
 /// </summary>
-public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, AppSecrets secrets)
+public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, LocalAnonymityKeyFile keyFile)
 {
-    private const string SecretName = "results.anonymous-key";
     private byte[]? _secret;
 
     public async Task<string> ForAsync(bool anonymousPoll, string tenantId, string personId, string pollId, CancellationToken cancellationToken) =>
@@ -29,6 +27,6 @@ public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, AppS
         {
             return _secret = System.Text.Encoding.UTF8.GetBytes(configured);
         }
-        return _secret = await secrets.GetOrCreateAsync(SecretName, cancellationToken);
+        return _secret = await keyFile.GetOrCreateAsync(cancellationToken);
     }
 }

@@ -66,5 +66,21 @@ internal static class ResultsMigrations
             CREATE INDEX ix_results_answers_kind ON results_answers(kind, goal_id, answered_at, answer_key);
             CREATE INDEX ix_results_answers_goal_time ON results_answers(goal_id, answered_at, answer_key);
             """),
+        // Anonymous answers keep neither a time finer than the day nor the office (no poll asked for results by office
+        // before this version). Answers already written to SharePoint are not touched here; see docs/deploy.md.
+        new(203, "results answers: anonymous rows without office and time of day", """
+            UPDATE results_answers SET
+                department_id = NULL,
+                answered_at = substr(answered_at, 1, 10) || 'T00:00:00Z',
+                stored_at = substr(stored_at, 1, 10) || 'T00:00:00.0000000Z',
+                document = json_set(json_remove(document, '$.departmentId'),
+                    '$.answeredAt', substr(json_extract(document, '$.answeredAt'), 1, 10) || 'T00:00:00+00:00')
+            WHERE respondent_key LIKE 'anon-%';
+            UPDATE results_outbox SET
+                payload = json_set(json_remove(payload, '$.departmentId'),
+                    '$.answeredAt', substr(json_extract(payload, '$.answeredAt'), 1, 10) || 'T00:00:00+00:00'),
+                enqueued_at = substr(enqueued_at, 1, 10) || 'T00:00:00.0000000Z'
+            WHERE json_extract(payload, '$.respondentKey') LIKE 'anon-%';
+            """),
     ];
 }

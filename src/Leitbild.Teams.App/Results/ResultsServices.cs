@@ -37,6 +37,7 @@ public static class ResultsServices
             var client = sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>();
             return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! }, time, loggers.CreateLogger<SharePointResultsStore>());
         });
+        services.AddSingleton<LocalAnonymityKeyFile>();
         services.AddSingleton<RespondentKeyFactory>();
         services.AddSingleton<ResultsOutboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultsOutboxWorker>());

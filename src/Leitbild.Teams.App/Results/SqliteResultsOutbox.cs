@@ -82,7 +82,8 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
         {
             insert.Parameters.AddWithValue("$key", normalized.Key);
             insert.Parameters.AddWithValue("$payload", payload);
-            insert.Parameters.AddWithValue("$now", StoredValues.Instant(now));
+            // An anonymous answer's row is due from the start of its day: no time finer than the day is written for it.
+            insert.Parameters.AddWithValue("$now", RespondentKeys.IsAnonymous(normalized.RespondentKey) ? StoredValues.Day(now) : StoredValues.Instant(now));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         return true;

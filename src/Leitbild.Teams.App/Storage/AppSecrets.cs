@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Leitbild.Teams.App.Storage;
 
-/// <summary>Keys the app makes for itself once and keeps (the .ics link key; locally the anonymity key).</summary>
+/// <summary>Keys the app makes for itself once and keeps in the database (the .ics link key). The anonymity key is never one of them.</summary>
 public sealed class AppSecrets(SqliteDatabase database)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _known = new(StringComparer.Ordinal);

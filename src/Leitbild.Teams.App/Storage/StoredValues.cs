@@ -17,6 +17,12 @@ public static class StoredValues
     /// <summary>Fixed-width UTC ("2026-05-04T06:00:00.0000000Z"), so text order is time order.</summary>
     public static string Instant(DateTimeOffset value) => value.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Only the UTC day, in the same text form: for rows that name a person, so their time cannot be lined up with
+    /// the time of an anonymous answer.
+    /// </summary>
+    public static string Day(DateTimeOffset value) => Instant(new DateTimeOffset(value.UtcDateTime.Date, TimeSpan.Zero));
+
     /// <summary>Reads <see cref="Instant(DateTimeOffset)"/>'s text, and the shorter ISO 8601 UTC forms written before it.</summary>
     public static DateTimeOffset Instant(string value) =>
         DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);

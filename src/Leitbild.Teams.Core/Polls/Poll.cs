@@ -64,6 +64,13 @@ public sealed record PollSettings
 {
     /// <summary>Anonymous answers are stored under a keyed hash; who took part is kept apart, for reminders only.</summary>
     public bool Anonymous { get; init; }
+    /// <summary>
+    /// An anonymous poll records the respondent's office only when the organizer asks for results by office; offices
+    /// of four to six people would otherwise let a raw list undo the anonymity. Named polls always record it.
+    /// </summary>
+    public bool ByOffice { get; init; }
+    /// <summary>Whether an answer to this poll carries the respondent's office.</summary>
+    public bool RecordsOffice() => !Anonymous || ByOffice;
     public ResultsVisibility Visibility { get; init; } = ResultsVisibility.AfterClose;
     /// <summary>The poll closes by itself at this instant (entered in Europe/Berlin local time).</summary>
     public DateTimeOffset? Deadline { get; init; }

@@ -102,7 +102,7 @@ public sealed class PollService(
             return AnswerOutcome.Refused(poll, new PollProblem("goals", "Der Zielkatalog fehlt.", "The goal catalogue is missing."));
         }
         var key = await respondentKeys.ForAsync(poll.Settings.Anonymous, tenantId, person.Id, poll.Id, cancellationToken);
-        var submission = PollSubmission.Read(poll, catalogue, questionIdsOnPage, inputs, new Respondent(key, person.OfficeId),
+        var submission = PollSubmission.Read(poll, catalogue, questionIdsOnPage, inputs, new Respondent(key, poll.Settings.RecordsOffice() ? person.OfficeId : null),
             channel, appVersion, time.GetUtcNow());
         if (!submission.IsValid)
         {

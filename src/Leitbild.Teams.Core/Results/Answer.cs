@@ -33,13 +33,16 @@ public sealed record Answer
     public string Key => AnswerKey.For(PollId, QuestionId, GoalId, RespondentKey);
 
     /// <summary>
-    /// The form every store keeps: answered-at in UTC whole seconds (SharePoint's dateTime columns hold no more),
-    /// so an answer reads back exactly as it was written, whichever store holds it.
+    /// The form every store keeps, so an answer reads back exactly as it was written, whichever store holds it:
+    /// answered-at in UTC whole seconds (SharePoint's dateTime columns hold no more) for named answers, and only the
+    /// UTC day for anonymous ones - a time to the second could be lined up with anything else that has a time and a
+    /// name (a sign-in, a message, a log line).
     /// </summary>
     public Answer Normalized()
     {
         var ticks = AnsweredAt.UtcTicks;
-        return this with { AnsweredAt = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) };
+        var unit = RespondentKeys.IsAnonymous(RespondentKey) ? TimeSpan.TicksPerDay : TimeSpan.TicksPerSecond;
+        return this with { AnsweredAt = new DateTimeOffset(ticks - (ticks % unit), TimeSpan.Zero) };
     }
 }
 

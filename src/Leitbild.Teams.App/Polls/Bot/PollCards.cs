@@ -176,7 +176,7 @@ public static class PollCards
         {
             yield return new FactSet { Facts = facts, Spacing = "Small" };
         }
-        yield return new TextBlock { Text = context.T(poll.Settings.Anonymous ? "poll.card.anonymous" : "poll.card.named"), IsSubtle = true, Wrap = true, Size = "Small", Spacing = "Small" };
+        yield return new TextBlock { Text = context.T(!poll.Settings.Anonymous ? "poll.card.named" : poll.Settings.ByOffice ? "poll.card.anonymous.byOffice" : "poll.card.anonymous"), IsSubtle = true, Wrap = true, Size = "Small", Spacing = "Small" };
     }
 
     private static IEnumerable<CardElement> QuestionElements(PollCardContext context, Question question, IReadOnlyList<Answer> mine)

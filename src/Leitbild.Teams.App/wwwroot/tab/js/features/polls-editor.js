@@ -166,6 +166,9 @@ export async function renderEditor(container, context, { onCreated, onCancel }) 
   const phase = h('select', { class: 'poll-phase' }, process.data.phases.map((p) =>
     h('option', { value: p.id, selected: p.id === running?.id }, lang === 'en' ? p.title.en : p.title.de)));
   const anonymous = h('input', { type: 'checkbox', id: uid('anonymous'), checked: true });
+  // An anonymous poll keeps the office only when asked; a named poll always has it, so the box only applies to anonymous ones.
+  const byOffice = h('input', { type: 'checkbox', id: uid('by-office'), class: 'poll-by-office' });
+  anonymous.addEventListener('change', () => { byOffice.disabled = !anonymous.checked; });
   const visibility = h('select', null, VISIBILITIES.map((v) => h('option', { value: v }, t(`tab.polls.visibility.${v}`))));
   const deadline = h('input', { type: 'datetime-local', class: 'poll-deadline' });
 
@@ -194,7 +197,7 @@ export async function renderEditor(container, context, { onCreated, onCancel }) 
       phaseId: phase.value,
       title: { de, en: titleEn.value.trim() || de },
       questions: questions.map((q) => q.read()),
-      settings: { anonymous: anonymous.checked, visibility: visibility.value, deadline: berlinLocalToIso(deadline.value) },
+      settings: { anonymous: anonymous.checked, byOffice: anonymous.checked && byOffice.checked, visibility: visibility.value, deadline: berlinLocalToIso(deadline.value) },
       audience: audienceEdit.read(),
     };
   }
@@ -224,6 +227,7 @@ export async function renderEditor(container, context, { onCreated, onCancel }) 
         t('tab.polls.add', t(`tab.polls.kind.${k}`))))),
     h('fieldset', null, h('legend', null, t('tab.polls.settings')),
       h('div', { class: 'check' }, anonymous, h('label', { for: anonymous.id }, t('tab.polls.anonymous'))),
+      h('div', { class: 'check' }, byOffice, h('label', { for: byOffice.id }, t('tab.polls.byOffice'))),
       h('div', { class: 'field-row' }, field(t('tab.polls.visibility'), visibility), field(t('tab.polls.deadline'), deadline, t('tab.polls.hint.deadline')))),
     audienceEdit.element,
     errors,

@@ -89,6 +89,7 @@ async function renderDetail(container, context, pollId, onChanged) {
       h('dt', null, t('tab.polls.questions')), h('dd', null, String(poll.questions.length)),
       h('dt', null, t('tab.polls.audience')), h('dd', null, audienceText(poll.audience)),
       h('dt', null, t('tab.polls.anonymous')), h('dd', null, t(poll.settings.anonymous ? 'tab.polls.yes' : 'tab.polls.no')),
+      poll.settings.anonymous ? [h('dt', null, t('tab.polls.byOffice')), h('dd', null, t(poll.settings.byOffice ? 'tab.polls.yes' : 'tab.polls.no'))] : null,
       h('dt', null, t('tab.polls.visibility')), h('dd', null, t(`tab.polls.visibility.${poll.settings.visibility}`)),
       h('dt', null, t('tab.polls.deadline')), h('dd', null, poll.settings.deadline ? formatDateTime(poll.settings.deadline, context.lang) : t('tab.polls.noDeadline')),
       poll.openedAt ? [h('dt', null, t('tab.polls.openedAt')), h('dd', null, formatDateTime(poll.openedAt, context.lang))] : null,
