@@ -58,5 +58,9 @@ internal static class PollMigrations
                     '$.answeredAt', substr(json_extract(document, '$.answeredAt'), 1, 10) || 'T00:00:00+00:00')
             WHERE respondent_key LIKE 'anon-%';
             """),
+        // Comment ids become keyed (CommentIds); decisions under the old ids are moved by ModeratedCommentIdsUpgrade.
+        new(303, "comment moderation: keyed comment ids", """
+            ALTER TABLE poll_comment_moderation ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

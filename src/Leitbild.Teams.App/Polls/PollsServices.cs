@@ -21,6 +21,7 @@ public static class PollsServices
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<SqlitePollStore>());
         services.AddSingleton<IPollAnswerView, SqlitePollAnswerView>();
         services.AddSingleton<IRespondentKeySource, RespondentKeySource>();
+        services.AddHostedService<ModeratedCommentIdsUpgrade>();
         services.AddSingleton(sp => new PollService(
             sp.GetRequiredService<IPollStore>(),
             sp.GetRequiredService<IProcessStore>(),

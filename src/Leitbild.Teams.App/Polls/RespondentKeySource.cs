@@ -8,4 +8,6 @@ public sealed class RespondentKeySource(RespondentKeyFactory factory) : IRespond
 {
     public Task<string> ForAsync(bool anonymousPoll, string tenantId, string personId, string pollId, CancellationToken cancellationToken) =>
         factory.ForAsync(anonymousPoll, tenantId, personId, pollId, cancellationToken);
+
+    public Task<Core.Results.CommentIds> CommentIdsAsync(CancellationToken cancellationToken) => factory.CommentIdsAsync(cancellationToken);
 }

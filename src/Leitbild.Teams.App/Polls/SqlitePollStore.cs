@@ -110,8 +110,8 @@ public sealed class SqlitePollStore(SqliteDatabase database) : IPollStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO poll_comment_moderation(poll_id, comment_id, hidden, reason, moderated_by, moderated_at)
-            VALUES ($poll, $comment, $hidden, $reason, $by, $at)
+            INSERT INTO poll_comment_moderation(poll_id, comment_id, hidden, reason, moderated_by, moderated_at, keyed)
+            VALUES ($poll, $comment, $hidden, $reason, $by, $at, 1)
             ON CONFLICT(poll_id, comment_id) DO UPDATE SET hidden = excluded.hidden, reason = excluded.reason,
                 moderated_by = excluded.moderated_by, moderated_at = excluded.moderated_at
             """;

@@ -17,6 +17,8 @@ public sealed class RespondentKeyFactory(IOptions<LeitbildOptions> options, Loca
             ? RespondentKeys.ForAnonymousPoll(await SecretAsync(cancellationToken), tenantId, personId, pollId)
             : RespondentKeys.ForNamedPoll(personId);
 
+    public async Task<CommentIds> CommentIdsAsync(CancellationToken cancellationToken) => new(await SecretAsync(cancellationToken));
+
     private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
     {
         if (_secret is not null)

@@ -4,6 +4,9 @@ namespace Leitbild.Teams.Core.Polls;
 public interface IRespondentKeySource
 {
     Task<string> ForAsync(bool anonymousPoll, string tenantId, string personId, string pollId, CancellationToken cancellationToken);
+
+    /// <summary>Comment ids keyed with the same secret (see <see cref="Results.CommentIds"/>).</summary>
+    Task<Results.CommentIds> CommentIdsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Leitbild.Teams.Core.Results;
 
 namespace Leitbild.Teams.Core.Polls;
@@ -10,8 +8,8 @@ public sealed record PollResults(string PollId, int RespondentCount, IReadOnlyLi
 public sealed record QuestionResults(string QuestionId, QuestionKind Kind, IReadOnlyList<GoalSummary> Goals, IReadOnlyList<PollComment> Comments);
 
 /// <summary>
-/// A free-text answer as results show it. <see cref="Id"/> is derived from the answer key by a one-way hash, so an
-/// organizer can hide a comment without anyone learning who wrote it.
+/// A free-text answer as results show it. <see cref="Id"/> is derived from the answer key by a keyed hash
+/// (<see cref="CommentIds"/>), so an organizer can hide a comment without anyone learning who wrote it.
 /// </summary>
 public sealed record PollComment(string Id, string GoalId, string Text, DateTimeOffset AnsweredAt, bool Hidden, string? HiddenReason);
 
@@ -20,7 +18,7 @@ public sealed record CommentModeration(string CommentId, bool Hidden, string Rea
 
 public static class PollTally
 {
-    public static PollResults Compute(Poll poll, IReadOnlyCollection<Answer> answers, IReadOnlyDictionary<string, CommentModeration> moderation, bool includeHidden)
+    public static PollResults Compute(Poll poll, IReadOnlyCollection<Answer> answers, IReadOnlyDictionary<string, CommentModeration> moderation, bool includeHidden, CommentIds commentIds)
     {
         var ofPoll = answers.Where(a => a.PollId == poll.Id).ToList();
         var questions = poll.Questions.Select(question =>
@@ -32,7 +30,7 @@ public static class PollTally
                 .OrderBy(a => a.AnsweredAt).ThenBy(a => a.Key, StringComparer.Ordinal)
                 .Select(a =>
                 {
-                    var id = CommentId(a.Key);
+                    var id = commentIds.Of(a.Key);
                     var decision = moderation.GetValueOrDefault(id);
                     var hidden = decision?.Hidden ?? false;
                     return new PollComment(id, a.GoalId, a.Value.Text!.Trim(), a.AnsweredAt, hidden, hidden ? decision!.Reason : null);
@@ -44,7 +42,4 @@ public static class PollTally
         var respondents = ofPoll.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count();
         return new PollResults(poll.Id, respondents, questions);
     }
-
-    public static string CommentId(string answerKey) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(answerKey)))[..16];
 }

@@ -160,7 +160,7 @@ public sealed class PollService(
         }
         var all = await answers.ForPollAsync(pollId, cancellationToken);
         var moderation = await polls.GetModerationAsync(pollId, cancellationToken);
-        return PollTally.Compute(poll, all, moderation, includeHiddenComments);
+        return PollTally.Compute(poll, all, moderation, includeHiddenComments, await respondentKeys.CommentIdsAsync(cancellationToken));
     }
 
     public async Task<bool> ModerateCommentAsync(string pollId, string commentId, bool hidden, string reason, string organizerId, CancellationToken cancellationToken)

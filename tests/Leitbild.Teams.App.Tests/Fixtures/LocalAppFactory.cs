@@ -21,7 +21,7 @@ public sealed class LocalAppFactory(params (string Key, string? Value)[] setting
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".anonymity-key" })
         {
             File.Delete(DatabasePath + suffix);
         }

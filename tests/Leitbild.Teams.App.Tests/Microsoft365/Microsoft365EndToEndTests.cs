@@ -296,9 +296,9 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
         }
     }
 
-    private static readonly string[] Goals = ["klima-1", "wohnen-1", "mobilitaet-1"];
+    internal static readonly string[] Goals = ["klima-1", "wohnen-1", "mobilitaet-1"];
 
-    private static async Task<Office> FirstMappedOfficeAsync()
+    internal static async Task<Office> FirstMappedOfficeAsync()
     {
         await using var probe = new Fixtures.LocalAppFactory();
         var organisation = await probe.Services.GetRequiredService<Process.SeededDirectory>().GetOrganisationAsync(CancellationToken.None);
@@ -308,7 +308,7 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
     private IEnumerable<string> BodiesTo(string conversationId) =>
         _world.Connector.Calls.Where(c => c.ConversationId == conversationId && c.Body is not null).Select(c => c.Body!);
 
-    private static async Task WaitForSyncAsync(HttpClient client)
+    internal static async Task WaitForSyncAsync(HttpClient client)
     {
         await WaitUntilAsync(async () =>
         {
@@ -319,9 +319,9 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
         });
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    internal static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 600; i++)
         {

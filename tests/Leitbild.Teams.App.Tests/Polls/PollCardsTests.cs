@@ -12,6 +12,8 @@ namespace Leitbild.Teams.App.Tests.Polls;
 /// <summary>Every poll card kind, in German and English, validates against the official Adaptive Cards 1.5 schema.</summary>
 public class PollCardsTests
 {
+    private static readonly Leitbild.Teams.Core.Results.CommentIds TestCommentIds = new(new byte[32]);
+
     private static readonly Core.Process.LeitbildTemplate Template = TemplateFiles.Load(null);
     private static readonly DateTimeOffset Now = new(2024, 5, 14, 10, 0, 0, TimeSpan.FromHours(2));
 
@@ -74,7 +76,7 @@ public class PollCardsTests
     public void AnsweredResultsAndClosedCardsValidate(string language)
     {
         var context = Context(language);
-        var results = PollTally.Compute(context.Poll, MyAnswers, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        var results = PollTally.Compute(context.Poll, MyAnswers, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
         CardSchema.AssertValid(Json(PollCards.Answered(context, MyAnswers, results, ["29:a", "29:b"])));
         CardSchema.AssertValid(Json(PollCards.Answered(context, MyAnswers, null, null)));
         CardSchema.AssertValid(Json(PollCards.Closed(context, results)));
@@ -86,7 +88,7 @@ public class PollCardsTests
     {
         var context = Context("de");
         Answer[] phishing = [.. MyAnswers.Where(a => a.QuestionId != "q5"), Mine("q5", "klima-2", AnswerValue.OfText("[Ihr Konto prüfen](https://phish.example)"))];
-        var results = PollTally.Compute(context.Poll, phishing, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        var results = PollTally.Compute(context.Poll, phishing, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
 
         var card = Json(PollCards.Closed(context, results)).GetRawText();
 
@@ -116,7 +118,7 @@ public class PollCardsTests
         var poll = SamplePoll() with { Questions = [.. Enumerable.Range(1, 10).Select(i => question with { Id = $"q{i}" })] };
         var context = Context("de", poll);
         var mine = poll.Questions.SelectMany(q => q.GoalIds.Select(g => Mine(q.Id, g, AnswerValue.OfRating(3)) with { PollId = poll.Id })).ToList();
-        var results = PollTally.Compute(poll, mine, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        var results = PollTally.Compute(poll, mine, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
         var sixty = Enumerable.Range(0, 60).Select(i => $"29:{Guid.NewGuid()}").ToList();
         var cards = Enumerable.Range(1, PollCards.PageCount(poll)).Select(page => PollCards.Questions(context, page, mine, [], sixty))
             .Append(PollCards.Answered(context, mine, results, sixty))

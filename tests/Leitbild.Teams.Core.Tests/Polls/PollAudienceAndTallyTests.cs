@@ -6,6 +6,8 @@ namespace Leitbild.Teams.Core.Tests.Polls;
 
 public class PollAudienceAndTallyTests
 {
+    private static readonly Leitbild.Teams.Core.Results.CommentIds TestCommentIds = new(new byte[32]);
+
     private static readonly Leitbild.Teams.Core.Process.Person Planner = Template.Organisation.People.First(p => p.OfficeId == "sta-61");
     private static readonly Leitbild.Teams.Core.Process.Person Treasurer = Template.Organisation.People.First(p => p.OfficeId == "sta-20");
 
@@ -73,7 +75,7 @@ public class PollAudienceAndTallyTests
     public void TallyCountsMeanAndDistributionPerGoalOfTheQuestion()
     {
         var answers = new[] { Rated(P1, "klima-1", 5), Rated(P2, "klima-1", 4), Rated(P3, "klima-1", 4), Rated(P1, "wohnen-1", 2) };
-        var results = PollTally.Compute(Poll(Rating()), answers, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        var results = PollTally.Compute(Poll(Rating()), answers, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
 
         Assert.Equal(3, results.RespondentCount);
         var klima = results.Questions[0].Goals.Single(g => g.GoalId == "klima-1");
@@ -87,17 +89,17 @@ public class PollAudienceAndTallyTests
     public void HiddenCommentsAreLeftOutForReviewersAndShownWithTheirReasonToOrganizers()
     {
         var answers = new[] { Comment(P1, "Mehr Bäume", 1), Comment(P2, "Unsachlich!", 2) };
-        var hiddenId = PollTally.CommentId(answers[1].Key);
+        var hiddenId = TestCommentIds.Of(answers[1].Key);
         var moderation = new Dictionary<string, CommentModeration>
         {
             [hiddenId] = new(hiddenId, true, "beleidigend", P3, Now),
         };
         var poll = Poll(FreeText());
 
-        var forReviewers = PollTally.Compute(poll, answers, moderation, includeHidden: false);
+        var forReviewers = PollTally.Compute(poll, answers, moderation, includeHidden: false, TestCommentIds);
         Assert.Equal(["Mehr Bäume"], forReviewers.Questions[0].Comments.Select(c => c.Text));
 
-        var forOrganizers = PollTally.Compute(poll, answers, moderation, includeHidden: true);
+        var forOrganizers = PollTally.Compute(poll, answers, moderation, includeHidden: true, TestCommentIds);
         var hidden = forOrganizers.Questions[0].Comments.Single(c => c.Hidden);
         Assert.Equal("beleidigend", hidden.HiddenReason);
     }
@@ -105,9 +107,13 @@ public class PollAudienceAndTallyTests
     [Fact]
     public void CommentIdsDoNotRevealTheRespondent()
     {
-        var id = PollTally.CommentId(Comment(P1, "x", 0).Key);
+        var key = Comment(P1, "x", 0).Key;
+        var id = TestCommentIds.Of(key);
         Assert.DoesNotContain(P1, id);
         Assert.Equal(16, id.Length);
+        // Whoever knows the object id can form the answer key, but without the secret not the id.
+        Assert.NotEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16], id);
+        Assert.NotEqual(id, new Leitbild.Teams.Core.Results.CommentIds(Enumerable.Repeat((byte)7, 32).ToArray()).Of(key));
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed record CardSample(string Kind, AdaptiveCard Card, IReadOnlyList<st
 /// </summary>
 public static class CardSamples
 {
+    private static readonly Leitbild.Teams.Core.Results.CommentIds TestCommentIds = new(new byte[32]);
+
     private const string Lang = "de";
     private static readonly DateTimeOffset Now = new(2024, 5, 14, 10, 0, 0, TimeSpan.FromHours(2));
 
@@ -43,7 +45,7 @@ public static class CardSamples
 
         var answers = SampleAnswers(poll, catalogue);
         var mine = answers.Where(a => a.RespondentKey == Respondent(0)).ToList();
-        var results = PollTally.Compute(poll, answers, new Dictionary<string, CommentModeration>(), includeHidden: false);
+        var results = PollTally.Compute(poll, answers, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
         var submit = T("poll.card.submit");
         var change = T("poll.card.change");
 

@@ -256,6 +256,39 @@ public sealed class PollsApiTests(PollsApiApp app) : IClassFixture<PollsApiApp>
     }
 
     [Fact]
+    public async Task ACommentHiddenUnderTheOldUnkeyedIdStaysHiddenAfterTheUpgradeAndTheNewIdIsNotThePlainHash()
+    {
+        var id = await CreateAndSendAsync();
+        var outcome = await AnswerAsync(id, SeededPeople.Staff, new() { ["q2"] = "Der Kollege X ist schuld." });
+        var answerKey = outcome.MyAnswers.Single(a => a.QuestionId == "q2").Key;
+        var legacyId = Leitbild.Teams.App.Polls.ModeratedCommentIdsUpgrade.LegacyId(answerKey);
+        await using (var connection = await app.Factory.Services.GetRequiredService<Leitbild.Teams.App.Storage.SqliteDatabase>().OpenAsync(CancellationToken.None))
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = """
+                INSERT INTO poll_comment_moderation(poll_id, comment_id, hidden, reason, moderated_by, moderated_at)
+                VALUES ($poll, $comment, 1, 'Nennt eine Person', 'organizer', '2026-05-11T09:00:00.0000000Z')
+                """;
+            insert.Parameters.AddWithValue("$poll", id);
+            insert.Parameters.AddWithValue("$comment", legacyId);
+            await insert.ExecuteNonQueryAsync();
+        }
+        var organizer = await TokenAsync(SeededPeople.Organizer);
+        var before = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", organizer)).JsonAsync()).GetProperty("questions")[1].GetProperty("comments")[0];
+        Assert.NotEqual(legacyId, before.GetProperty("id").GetString());
+        Assert.False(before.GetProperty("hidden").GetBoolean());
+
+        var upgrade = app.Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Leitbild.Teams.App.Polls.ModeratedCommentIdsUpgrade>().Single();
+        await upgrade.StartAsync(CancellationToken.None);
+
+        var after = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", organizer)).JsonAsync()).GetProperty("questions")[1].GetProperty("comments")[0];
+        Assert.True(after.GetProperty("hidden").GetBoolean());
+        Assert.Equal("Nennt eine Person", after.GetProperty("hiddenReason").GetString());
+        var forReviewer = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", await TokenAsync(SeededPeople.Reviewer))).JsonAsync()).GetProperty("questions")[1].GetProperty("comments");
+        Assert.Equal(0, forReviewer.GetArrayLength());
+    }
+
+    [Fact]
     public async Task AGuestOrganizerNeverGetsObjectIdsOrRespondentKeys()
     {
         var id = await CreateAndSendAsync(PollDrafts.Rating(PollDrafts.People(SeededPeople.Staff, SeededPeople.Reviewer)));
