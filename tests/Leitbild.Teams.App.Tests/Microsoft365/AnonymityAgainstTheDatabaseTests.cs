@@ -13,6 +13,7 @@ namespace Leitbild.Teams.App.Tests.Microsoft365;
 /// from an anonymous answer to a person - by identifier, by conversation, by office, by time, by the retry record,
 /// by recomputing a comment id - and find none.
 /// </summary>
+[Collection(Microsoft365WorldCollection.Name)]
 public sealed partial class AnonymityAgainstTheDatabaseTests : IAsyncLifetime
 {
     private const int FirstRespondent = 3, LastRespondent = 8;

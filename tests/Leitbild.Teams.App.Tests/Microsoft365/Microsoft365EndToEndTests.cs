@@ -11,6 +11,7 @@ namespace Leitbild.Teams.App.Tests.Microsoft365;
 /// The real app in Microsoft 365 mode against the world of <see cref="Microsoft365World"/>: only its settings point
 /// it there; nothing of the app is replaced.
 /// </summary>
+[Collection(Microsoft365WorldCollection.Name)]
 public sealed class Microsoft365EndToEndTests : IAsyncLifetime
 {
     private Microsoft365World _world = null!;

@@ -22,6 +22,16 @@ namespace Leitbild.Teams.App.Tests.Microsoft365;
 /// Framework's OpenID metadata, Graph (directory, Teams app catalogue and installs, SharePoint lists, calendars) and
 /// the Bot Connector. The app itself is the real one in Microsoft 365 mode, configured only through its settings.
 /// </summary>
+/// <summary>
+/// Test classes that start a world run one after another: each world trusts its Entra stand-in's certificate in the
+/// user's store and takes it out again when it stops, which would pull the trust from under a world running beside it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class Microsoft365WorldCollection
+{
+    public const string Name = "Microsoft 365 world";
+}
+
 public sealed class Microsoft365World : IAsyncDisposable
 {
     public const string TenantId = "7d1c8a50-5b6e-4f0a-9d3c-1b2a3c4d5e6f";
