@@ -17,7 +17,7 @@ namespace Leitbild.Teams.App.ResultsStorage;
 /// </summary>
 public static class ProvisionSharePointVerb
 {
-    public const string Help = "Legt die SharePoint-Listen für Rückmeldungen an oder ergänzt sie / creates or completes the SharePoint results lists: --site <id oder/or https-URL>";
+    public const string Help = "Legt die SharePoint-Listen für Rückmeldungen an oder ergänzt sie, mit Ansichten und Rohdaten nur für das Planungsamt / creates or completes the SharePoint results lists, their views and the planning office's raw answers list: --site <id oder/or https-URL>";
 
     public const string RawAnswersReaderGroupsKey = "Leitbild:Microsoft365:RawAnswersReaderGroups";
     public const string CertificatePathKey = "Leitbild:Microsoft365:ClientCertificatePath";
