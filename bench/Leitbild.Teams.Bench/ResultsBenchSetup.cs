@@ -59,7 +59,7 @@ internal static class ResultsBenchSetup
         host.Requests.Clear();
         host.Faults.Latency = latency;
         var store = new SharePointResultsStore(LeitbildGraphClient.Create(settings, new StaticAccessTokenProvider("bench"), TimeProvider.System, NullLoggerFactory.Instance),
-            new SharePointResultsOptions { SiteId = site.Id }, TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
+            new SharePointResultsOptions { SiteId = site.Id }, new NoResultsLabels(), TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
         var worker = new ResultsOutboxWorker(outbox, store, new OutboxSettings { SummaryInterval = TimeSpan.Zero, IdlePoll = TimeSpan.FromMilliseconds(20) }, TimeProvider.System, NullLogger<ResultsOutboxWorker>.Instance);
         var drain = Stopwatch.StartNew();
         await worker.StartAsync(CancellationToken.None);

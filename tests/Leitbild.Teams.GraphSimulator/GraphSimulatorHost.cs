@@ -20,6 +20,12 @@ public interface ISimulatorFeature
     void Map(IEndpointRouteBuilder v1);
 }
 
+/// <summary>A feature that also serves routes outside /v1.0 (SharePoint's own REST API under /sites/{path}/_api).</summary>
+public interface ISimulatorRootFeature
+{
+    void MapRoot(IEndpointRouteBuilder root);
+}
+
 /// <summary>
 /// An in-process Microsoft Graph simulator on 127.0.0.1 (random port) for tests and benchmarks.
 /// Request and response shapes follow the Graph documentation; each feature cites its pages.
@@ -66,6 +72,7 @@ public sealed class GraphSimulatorHost : IAsyncDisposable
         foreach (var feature in features)
         {
             feature.Map(v1);
+            (feature as ISimulatorRootFeature)?.MapRoot(app);
         }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

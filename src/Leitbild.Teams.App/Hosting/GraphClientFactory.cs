@@ -41,7 +41,11 @@ public static class GraphClientFactory
             tokens, time, loggers);
     }
 
-    private static ITokenAcquirer CreateTokenAcquirer(Microsoft365Options m365)
+    private static ITokenAcquirer CreateTokenAcquirer(Microsoft365Options m365) =>
+        CreateTokenAcquirer(m365, new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = m365.ClientSecret });
+
+    /// <summary>App-only tokens with another credential (SharePoint's REST API accepts only a certificate).</summary>
+    public static ITokenAcquirer CreateTokenAcquirer(Microsoft365Options m365, CredentialDescription credential)
     {
         lock (Gate)
         {
@@ -54,7 +58,7 @@ public static class GraphClientFactory
         return _factory.GetTokenAcquirer(
             $"{m365.Instance.TrimEnd('/')}/{m365.TenantId}",
             m365.ClientId!,
-            [new CredentialDescription { SourceType = CredentialSource.ClientSecret, ClientSecret = m365.ClientSecret }],
+            [credential],
             null);
     }
 }

@@ -21,11 +21,13 @@ public sealed record FieldOfActionResults(string Id, string Title, int AnswerCou
 
 /// <summary>
 /// The results page in one answer: per field of action and goal the counts, mean, distribution and comments, departments
-/// only where the Core rule allows (at least <see cref="GoalSummaryCalculator.MinimumGroupSize"/> people). <c>SharePointUrl</c>
-/// is set in Microsoft 365 mode when the site address is configured; <c>CanExport</c> for organizers.
+/// only where the Core rule allows (at least <see cref="GoalSummaryCalculator.MinimumGroupSize"/> people). In Microsoft 365
+/// mode <c>SharePointUrl</c> opens the department heads' report (the summary per goal and office, in its default view "Nach
+/// Amt"), <c>SharePointAnswersUrl</c> the raw answers by poll (organizers only: the list is the planning office's);
+/// <c>CanExport</c> for organizers.
 /// </summary>
 public sealed record ResultsOverview(string ProcessId, string ProcessTitle, int AnswerCount, IReadOnlyList<FieldOfActionResults> FieldsOfAction,
-    int MinimumGroupSize, OutboxCounts Outbox, string? SharePointUrl, bool CanExport);
+    int MinimumGroupSize, OutboxCounts Outbox, string? SharePointUrl, bool CanExport, string? SharePointAnswersUrl = null);
 
 public static class ResultsOverviewApi
 {
@@ -60,6 +62,8 @@ public static class ResultsOverviewApi
                 combined.MeanRating, combined.Distribution,
                 [.. field.Goals.Select(goal => ToResults(goal, summaries[goal.Id], organisation, language))]);
         }).ToList();
+        var isOrganizer = TabUser.From(principal).IsOrganizer;
+        var (reportUrl, answersUrl) = await SharePointLinksAsync(store, options.Value, cancellationToken);
         return TypedResults.Ok(new ResultsOverview(
             found.Id,
             found.Title.In(language),
@@ -67,14 +71,35 @@ public static class ResultsOverviewApi
             fields,
             GoalSummaryCalculator.MinimumGroupSize,
             await outbox.CountAsync(cancellationToken),
-            SharePointLink(options.Value),
-            TabUser.From(principal).IsOrganizer));
+            reportUrl,
+            isOrganizer,
+            isOrganizer ? answersUrl : null));
     }
 
     /// <summary>
-    /// The site's contents page, which lists "Leitbild – Zielbewertung" and "Leitbild – Rückmeldungen": SharePoint derives a
-    /// list's address from its title when Graph creates it, so the site address is the one stable link we know.
+    /// The lists' own addresses where the store can name them (SharePoint: each opens its default view, which
+    /// provisioning sets); otherwise, or while a list is missing, the site's contents page from the settings.
     /// </summary>
+    internal static async Task<(string? Report, string? Answers)> SharePointLinksAsync(IResultsStore store, LeitbildOptions options, CancellationToken cancellationToken)
+    {
+        var fallback = SharePointLink(options);
+        if (options.Mode != AppMode.Microsoft365 || store is not Graph.SharePoint.IResultsListLinks lists)
+        {
+            return (fallback, fallback);
+        }
+        try
+        {
+            var addresses = await lists.GetListAddressesAsync(cancellationToken);
+            return (addresses.OfficeSummaries ?? fallback, addresses.Answers ?? fallback);
+        }
+        catch (Exception e) when (e is Microsoft.Graph.Models.ODataErrors.ODataError or HttpRequestException)
+        {
+            // The links are a convenience: a Graph outage must not take the results page down with it.
+            return (fallback, fallback);
+        }
+    }
+
+    /// <summary>The site's contents page, from the site address setting: the fallback where the lists cannot be asked.</summary>
     public static string? SharePointLink(LeitbildOptions options) =>
         options.Mode == AppMode.Microsoft365 && Uri.TryCreate(options.Microsoft365.SharePointSiteUrl, UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps
             ? site.ToString().TrimEnd('/') + "/_layouts/15/viewlsts.aspx"

@@ -25,6 +25,7 @@ public static class ResultsServices
         services.AddSingleton<SqliteResultsStore>();
         services.AddSingleton<SqliteResultsOutbox>();
         services.AddSingleton<IResultsOutbox>(sp => sp.GetRequiredService<SqliteResultsOutbox>());
+        services.TryAddSingleton<IResultsLabelSource, ResultsLabelSource>();
         services.TryAddSingleton<IResultsStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LeitbildOptions>>().Value;
@@ -35,7 +36,8 @@ public static class ResultsServices
             var time = sp.GetRequiredService<TimeProvider>();
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var client = sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>();
-            return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! }, time, loggers.CreateLogger<SharePointResultsStore>());
+            return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! },
+                sp.GetRequiredService<IResultsLabelSource>(), time, loggers.CreateLogger<SharePointResultsStore>());
         });
         services.AddSingleton<LocalAnonymityKeyFile>();
         services.AddSingleton<RespondentKeyFactory>();

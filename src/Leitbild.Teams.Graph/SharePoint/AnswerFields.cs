@@ -14,19 +14,32 @@ internal static class AnswerFields
     /// The item's fields. A PATCH sends empty columns as null, so a changed answer clears what no longer applies;
     /// a create leaves them out (smaller, and it names only columns this kind of answer uses).
     /// </summary>
-    public static Dictionary<string, object?> ToFields(Answer answer, bool includeEmpty)
+    public static Dictionary<string, object?> ToFields(Answer answer, ResultsLabels labels, bool includeEmpty)
     {
-        var fields = AllFields(answer);
+        var fields = AllFields(answer, labels);
         return includeEmpty ? fields : fields.Where(f => f.Value is not null).ToDictionary(StringComparer.Ordinal);
     }
 
-    private static Dictionary<string, object?> AllFields(Answer answer)
+    private static Dictionary<string, object?> AllFields(Answer answer, ResultsLabels labels)
     {
         var value = answer.Value;
+        var goalText = labels.Goal(answer.GoalId);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["Title"] = answer.Key,
+            // The title is what SharePoint shows first and links to the item: the goal's wording, never the key
+            // (the key of a named answer holds the person's object id).
+            ["Title"] = ListText.Fit(goalText ?? answer.GoalId),
             ["AnswerKey"] = answer.Key,
+            ["PollTitle"] = ListText.Fit(labels.Poll(answer.PollId)),
+            ["QuestionText"] = ListText.Fit(labels.Question(answer.PollId, answer.QuestionId)),
+            ["GoalText"] = ListText.Fit(goalText),
+            ["FieldOfActionName"] = ListText.Fit(labels.FieldOfAction(answer.FieldOfActionId)),
+            ["OfficeName"] = ListText.Fit(labels.Office(answer.DepartmentId)),
+            ["DivisionName"] = ListText.Fit(labels.DivisionOf(answer.DepartmentId)),
+            ["ChoiceTexts"] = value.Kind == AnswerKind.Choice
+                ? ListText.Fit(string.Join(ChoiceSeparator, value.Choices.Select(c => labels.Choice(answer.PollId, answer.QuestionId, c))))
+                : null,
+            ["PersonName"] = ListText.Fit(labels.Person(answer.RespondentKey)),
             ["PollId"] = answer.PollId,
             ["QuestionId"] = answer.QuestionId,
             ["GoalId"] = answer.GoalId,

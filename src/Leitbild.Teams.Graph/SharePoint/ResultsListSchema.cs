@@ -43,13 +43,24 @@ public sealed record ListColumn(string Name, string DisplayName, ListColumnKind 
     };
 }
 
-public sealed record ListSchema(string DisplayName, string Description, IReadOnlyList<ListColumn> Columns);
+public sealed record ListSchema(string DisplayName, string Description, IReadOnlyList<ListColumn> Columns)
+{
+    /// <summary>The views provisioning creates (SharePoint REST; Graph v1.0 has none); the first is the list's default.</summary>
+    public IReadOnlyList<ListView> Views { get; init; } = [];
+}
+
+/// <summary>
+/// A public list view: the columns it shows and a CAML query (grouping and order). Grouping by poll or field of action
+/// gives one section per poll or field, including polls created after provisioning, which one view per poll could not.
+/// </summary>
+public sealed record ListView(string Title, IReadOnlyList<string> Fields, string Query);
 
 /// <summary>The two lists department heads open in SharePoint. Column names are the contract with AnswerFields/SummaryFields.</summary>
 public static class ResultsLists
 {
     public const string AnswersTitle = "Leitbild – Rückmeldungen";
     public const string SummariesTitle = "Leitbild – Zielbewertung";
+    public const string OfficeSummariesTitle = "Leitbild – Zielbewertung nach Amt";
 
     public static IReadOnlyDictionary<AnswerKind, string> KindLabels { get; } = new Dictionary<AnswerKind, string>
     {
@@ -67,31 +78,51 @@ public static class ResultsLists
         [AnswerChannel.Interview] = "Interview",
     };
 
-    /// <summary>Indexed: the key (every upsert looks it up), poll and goal (reads), department (reads by Amt).</summary>
+    /// <summary>
+    /// Indexed: the key (every upsert looks it up), poll and goal (reads), department (reads by Amt). The code columns
+    /// ("… (Kennung)") are what the app reads back; the name columns beside them are what people read.
+    /// </summary>
     public static ListSchema Answers { get; } = new(AnswersTitle, "Rückmeldungen aus dem Leitbildprozess (eine Zeile je Person und Frage)",
     [
         new("AnswerKey", "Schlüssel", ListColumnKind.Text, Indexed: true),
-        new("PollId", "Umfrage", ListColumnKind.Text, Indexed: true),
-        new("QuestionId", "Frage", ListColumnKind.Text),
-        new("GoalId", "Ziel", ListColumnKind.Text, Indexed: true),
-        new("FieldOfAction", "Handlungsfeld", ListColumnKind.Text),
+        new("PollId", "Umfrage (Kennung)", ListColumnKind.Text, Indexed: true),
+        new("QuestionId", "Frage (Kennung)", ListColumnKind.Text),
+        new("GoalId", "Ziel (Kennung)", ListColumnKind.Text, Indexed: true),
+        new("FieldOfAction", "Handlungsfeld (Kennung)", ListColumnKind.Text),
         new("AnswerKind", "Antwortart", ListColumnKind.Choice) { Choices = [.. KindLabels.Values] },
         new("Rating", "Bewertung (1–5)", ListColumnKind.Number) { Minimum = 1, Maximum = 5 },
-        new("Choices", "Auswahl", ListColumnKind.Text),
+        new("Choices", "Auswahl (Kennungen)", ListColumnKind.Text),
         new("Rank", "Rang", ListColumnKind.Number) { Minimum = 1, Maximum = AnswerValidator.MaxRank },
         new("AnswerText", "Kommentar", ListColumnKind.Note),
-        new("Department", "Amt", ListColumnKind.Text, Indexed: true),
+        new("Department", "Amt (Kennung)", ListColumnKind.Text, Indexed: true),
         new("RespondentKey", "Person (Schlüssel)", ListColumnKind.Text),
         new("AnsweredAt", "Beantwortet am", ListColumnKind.DateTime),
         new("Phase", "Baustein", ListColumnKind.Text),
         new("Channel", "Kanal", ListColumnKind.Choice) { Choices = [.. ChannelLabels.Values] },
         new("AppVersion", "App-Version", ListColumnKind.Text),
-    ]);
+        new("PollTitle", "Umfrage", ListColumnKind.Text),
+        new("QuestionText", "Frage", ListColumnKind.Text),
+        new("GoalText", "Ziel", ListColumnKind.Text),
+        new("FieldOfActionName", "Handlungsfeld", ListColumnKind.Text),
+        new("OfficeName", "Amt", ListColumnKind.Text),
+        new("DivisionName", "Dezernat", ListColumnKind.Text),
+        new("ChoiceTexts", "Auswahl", ListColumnKind.Text),
+        new("PersonName", "Person", ListColumnKind.Text),
+    ])
+    {
+        Views =
+        [
+            new("Nach Umfrage", ["PollTitle", "QuestionText", "GoalText", "AnswerKind", "Rating", "ChoiceTexts", "Rank", "AnswerText", "OfficeName", "PersonName", "AnsweredAt"],
+                GroupBy("PollTitle", "QuestionText") + OrderBy("GoalText")),
+            new("Nach Handlungsfeld", ["FieldOfActionName", "GoalText", "PollTitle", "AnswerKind", "Rating", "ChoiceTexts", "Rank", "AnswerText", "OfficeName", "AnsweredAt"],
+                GroupBy("FieldOfActionName", "GoalText") + OrderBy("PollTitle")),
+        ],
+    };
 
     public static ListSchema Summaries { get; } = new(SummariesTitle, "Bewertung je Ziel, von Leitbild.Teams aktuell gehalten",
     [
-        new("GoalId", "Ziel", ListColumnKind.Text, Indexed: true),
-        new("FieldOfAction", "Handlungsfeld", ListColumnKind.Text),
+        new("GoalId", "Ziel (Kennung)", ListColumnKind.Text, Indexed: true),
+        new("FieldOfAction", "Handlungsfeld (Kennung)", ListColumnKind.Text),
         new("AnswerCount", "Antworten", ListColumnKind.Number),
         new("RespondentCount", "Personen", ListColumnKind.Number),
         new("RatingCount", "Bewertungen", ListColumnKind.Number),
@@ -100,7 +131,53 @@ public static class ResultsLists
         new("Distribution", "Verteilung (1–5)", ListColumnKind.Text),
         new("Comments", "Kommentare", ListColumnKind.Note),
         new("UpdatedAt", "Aktualisiert am", ListColumnKind.DateTime),
-    ]);
+        new("GoalText", "Ziel", ListColumnKind.Text),
+        new("FieldOfActionName", "Handlungsfeld", ListColumnKind.Text),
+    ])
+    {
+        Views =
+        [
+            new("Nach Handlungsfeld", ["GoalText", "RespondentCount", "RatingCount", "NoAnswerCount", "MeanRating", "Distribution", "Comments", "UpdatedAt"],
+                GroupBy("FieldOfActionName") + OrderBy("GoalText")),
+        ],
+    };
 
-    public static IReadOnlyList<ListSchema> All { get; } = [Answers, Summaries];
+    /// <summary>
+    /// One row per goal and office, for the department heads: numbers only where the office's group is large enough
+    /// (Core's rule), otherwise a note that there are too few answers yet.
+    /// </summary>
+    public static ListSchema OfficeSummaries { get; } = new(OfficeSummariesTitle, "Bewertung je Ziel und Amt (nur ab der Mindestgruppengröße), von Leitbild.Teams aktuell gehalten",
+    [
+        new("RowKey", "Schlüssel", ListColumnKind.Text, Indexed: true),
+        new("GoalId", "Ziel (Kennung)", ListColumnKind.Text, Indexed: true),
+        new("GoalText", "Ziel", ListColumnKind.Text),
+        new("FieldOfAction", "Handlungsfeld (Kennung)", ListColumnKind.Text),
+        new("FieldOfActionName", "Handlungsfeld", ListColumnKind.Text),
+        new("Department", "Amt (Kennung)", ListColumnKind.Text, Indexed: true),
+        new("OfficeName", "Amt", ListColumnKind.Text),
+        new("DivisionName", "Dezernat", ListColumnKind.Text),
+        new("Status", "Hinweis", ListColumnKind.Text),
+        new("RespondentCount", "Personen", ListColumnKind.Number),
+        new("RatingCount", "Bewertungen", ListColumnKind.Number),
+        new("MeanRating", "Mittelwert", ListColumnKind.Number) { Decimals = true },
+        new("Distribution", "Verteilung (1–5)", ListColumnKind.Text),
+        new("UpdatedAt", "Aktualisiert am", ListColumnKind.DateTime),
+    ])
+    {
+        Views =
+        [
+            new("Nach Amt", ["GoalText", "FieldOfActionName", "Status", "RespondentCount", "RatingCount", "MeanRating", "Distribution", "UpdatedAt"],
+                GroupBy("DivisionName", "OfficeName") + OrderBy("GoalText")),
+            new("Nach Handlungsfeld", ["GoalText", "OfficeName", "Status", "RespondentCount", "RatingCount", "MeanRating", "Distribution", "UpdatedAt"],
+                GroupBy("FieldOfActionName", "GoalText") + OrderBy("OfficeName")),
+        ],
+    };
+
+    public static IReadOnlyList<ListSchema> All { get; } = [Answers, Summaries, OfficeSummaries];
+
+    /// <summary>CAML grouping (at most two levels, as SharePoint's view settings allow), groups collapsed.</summary>
+    private static string GroupBy(params string[] fields) =>
+        "<GroupBy Collapse=\"TRUE\" GroupLimit=\"100\">" + string.Concat(fields.Select(f => $"<FieldRef Name=\"{f}\" />")) + "</GroupBy>";
+
+    private static string OrderBy(string field) => $"<OrderBy><FieldRef Name=\"{field}\" /></OrderBy>";
 }

@@ -24,10 +24,11 @@ public sealed record SharePointResultsOptions
 
 /// <summary>
 /// The results store on SharePoint: one item per answer in "Leitbild – Rückmeldungen" (upsert by the indexed key
-/// column), one item per goal in "Leitbild – Zielbewertung". Writes go as $batch steps; a PATCH carries the item's
-/// eTag in If-Match, and a 412 means someone else changed it: we read it again and repeat.
+/// column), one item per goal in "Leitbild – Zielbewertung" and one per goal and office in "Leitbild – Zielbewertung nach
+/// Amt". Items carry names beside their codes (<see cref="IResultsLabelSource"/>). Writes go as $batch steps; a PATCH
+/// carries the item's eTag in If-Match, and a 412 means someone else changed it: we read it again and repeat.
 /// </summary>
-public sealed partial class SharePointResultsStore : IResultsStore
+public sealed partial class SharePointResultsStore : IResultsStore, IResultsListLinks
 {
     private const int MaxConflictPasses = 3;
     private readonly GraphServiceClient _client;
@@ -35,14 +36,18 @@ public sealed partial class SharePointResultsStore : IResultsStore
     private readonly TimeProvider _time;
     private readonly ILogger<SharePointResultsStore> _logger;
     private readonly GraphBatchRunner _batch;
+    private readonly IResultsLabelSource _labels;
     private readonly ConcurrentDictionary<string, KnownItem> _known = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _listsGate = new(1, 1);
     private string? _answersListId;
     private string? _summariesListId;
+    private string? _officeSummariesListId;
+    private ResultsListAddresses? _addresses;
 
-    public SharePointResultsStore(GraphServiceClient client, SharePointResultsOptions options, TimeProvider time, ILogger<SharePointResultsStore> logger)
+    public SharePointResultsStore(GraphServiceClient client, SharePointResultsOptions options, IResultsLabelSource labels, TimeProvider time, ILogger<SharePointResultsStore> logger)
     {
         _client = client;
+        _labels = labels;
         _options = options;
         _time = time;
         _logger = logger;
@@ -70,6 +75,7 @@ public sealed partial class SharePointResultsStore : IResultsStore
         await LookUpAsync(listId, unknown, answers, results, cancellationToken);
 
         var pending = Enumerable.Range(0, answers.Length).Where(i => results[i] is null).ToList();
+        var labels = pending.Count == 0 ? ResultsLabels.None : await _labels.GetAsync(pending.Select(i => answers[i]).ToList(), cancellationToken);
         for (var pass = 1; pending.Count > 0 && pass <= MaxConflictPasses; pass++)
         {
             var steps = new List<(int Index, BatchStep Step, KnownItem? Known)>();
@@ -83,11 +89,11 @@ public sealed partial class SharePointResultsStore : IResultsStore
                         results[i] = AnswerWriteResult.Stored(answer.Key);
                         continue;
                     }
-                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), () => PatchRequest(listId, known, answer)), known));
+                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), () => PatchRequest(listId, known, answer, labels)), known));
                 }
                 else
                 {
-                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), () => CreateRequest(listId, answer)), null));
+                    steps.Add((i, new BatchStep(Guid.NewGuid().ToString("N"), () => CreateRequest(listId, answer, labels)), null));
                 }
             }
             var outcomes = await _batch.RunAsync(steps.Select(s => s.Step).ToList(), cancellationToken);
@@ -204,11 +210,8 @@ public sealed partial class SharePointResultsStore : IResultsStore
             r.QueryParameters.Expand = ["fields"];
             r.QueryParameters.Top = _options.ReadPageSize;
         }))).ToList();
-        steps.Add(new BatchStep("summaries", () => _client.Sites[_options.SiteId].Lists[lists.Summaries].Items.ToGetRequestInformation(r =>
-        {
-            r.QueryParameters.Expand = ["fields"];
-            r.QueryParameters.Top = 5000;
-        })));
+        steps.Add(new BatchStep("summaries", () => AllItemsRequest(lists.Summaries)));
+        steps.Add(new BatchStep("offices", () => AllItemsRequest(lists.OfficeSummaries)));
         var outcomes = await _batch.RunAsync(steps, cancellationToken);
         if (outcomes.Values.FirstOrDefault(o => o.Status != 200) is { } failed)
         {
@@ -222,22 +225,36 @@ public sealed partial class SharePointResultsStore : IResultsStore
                 existing[goal] = (item.Id, item.Fields);
             }
         }
+        var existingOffices = new Dictionary<string, (string Id, Dictionary<string, object?> Fields)>(StringComparer.Ordinal);
+        foreach (var item in PageItems(outcomes["offices"].Body))
+        {
+            if (FieldValues.Text(item.Fields, "RowKey") is { } rowKey)
+            {
+                existingOffices[rowKey] = (item.Id, item.Fields);
+            }
+        }
+        var labels = await _labels.GetAsync([], cancellationToken);
         var writes = new List<BatchStep>();
         for (var i = 0; i < goals.Count; i++)
         {
             var answers = await AllPagesAsync(lists.Answers, outcomes[$"goal{i}"].Body, cancellationToken);
-            var wanted = SummaryFields.ToFields(GoalSummaryCalculator.Compute(goals[i], answers));
-            if (existing.TryGetValue(goals[i], out var stored) && SummaryFields.Same(stored.Fields, wanted))
+            var summary = GoalSummaryCalculator.Compute(goals[i], answers);
+            var wanted = SummaryFields.ToFields(summary, labels);
+            existing.TryGetValue(goals[i], out var stored);
+            AddWriteIfChanged(writes, $"write{i}", lists.Summaries, stored.Id, stored.Fields, wanted);
+            var shown = summary.Departments.ToDictionary(d => OfficeSummaryFields.RowKey(summary.GoalId, d.DepartmentId), StringComparer.Ordinal);
+            foreach (var office in summary.Departments)
             {
-                continue;
+                var rowKey = OfficeSummaryFields.RowKey(summary.GoalId, office.DepartmentId);
+                existingOffices.TryGetValue(rowKey, out var row);
+                AddWriteIfChanged(writes, $"office{i}:{office.DepartmentId}", lists.OfficeSummaries, row.Id, row.Fields, OfficeSummaryFields.Shown(summary, office, labels));
             }
-            wanted["UpdatedAt"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-            var items = _client.Sites[_options.SiteId].Lists[lists.Summaries].Items;
-            // Derived data, recomputed from the answers: the last writer is right, so no If-Match here.
-            var storedId = stored.Id;
-            writes.Add(new BatchStep($"write{i}", () => storedId is null
-                ? items.ToPostRequestInformation(new ListItem { Fields = new FieldValueSet { AdditionalData = wanted! } })
-                : items[storedId].Fields.ToPatchRequestInformation(new FieldValueSet { AdditionalData = wanted! })));
+            // Rows of offices the rule no longer shows keep their place and lose their numbers.
+            foreach (var (rowKey, row) in existingOffices.Where(r => FieldValues.Text(r.Value.Fields, "GoalId") == summary.GoalId && !shown.ContainsKey(r.Key)))
+            {
+                var officeId = FieldValues.Text(row.Fields, "Department") ?? "";
+                AddWriteIfChanged(writes, $"office{i}:{officeId}", lists.OfficeSummaries, row.Id, row.Fields, OfficeSummaryFields.Withheld(summary, officeId, labels));
+            }
         }
         var written = await _batch.RunAsync(writes, cancellationToken);
         if (written.Values.FirstOrDefault(o => !o.IsSuccess) is { } refused)
@@ -247,19 +264,75 @@ public sealed partial class SharePointResultsStore : IResultsStore
         LogSummariesRefreshed(_logger, goals.Count, writes.Count);
     }
 
-    /// <summary>Resolves both list ids by title once; a missing list means provisioning was not run.</summary>
-    private async Task<(string Answers, string Summaries)> EnsureListsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The lists' addresses as Graph reports them (webUrl). Each opens the list's default view, which provisioning sets
+    /// (answers by poll, summaries by field of action, office summaries by office), so a link lands on the report.
+    /// </summary>
+    public async Task<ResultsListAddresses> GetListAddressesAsync(CancellationToken cancellationToken)
     {
-        if (_answersListId is not null && _summariesListId is not null)
+        if (_addresses is { } known)
         {
-            return (_answersListId, _summariesListId);
+            return known;
+        }
+        async Task<string?> WebUrl(string title)
+        {
+            try
+            {
+                return (await _client.Sites[_options.SiteId].Lists[title].GetAsync(cancellationToken: cancellationToken))?.WebUrl;
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }
+        var addresses = new ResultsListAddresses(
+            await WebUrl(ResultsLists.OfficeSummariesTitle),
+            await WebUrl(ResultsLists.SummariesTitle),
+            await WebUrl(ResultsLists.AnswersTitle));
+        // A list's address never changes once it exists; keep asking only while one is missing.
+        if (addresses is { OfficeSummaries: not null, Summaries: not null, Answers: not null })
+        {
+            _addresses = addresses;
+        }
+        return addresses;
+    }
+
+    /// <summary>Derived data, recomputed from the answers: the last writer is right, so no If-Match; unchanged rows are not written.</summary>
+    private void AddWriteIfChanged(List<BatchStep> writes, string id, string listId, string? storedId, Dictionary<string, object?>? stored, Dictionary<string, object?> wanted)
+    {
+        if (storedId is not null && stored is not null && SummaryFields.Same(stored, wanted))
+        {
+            return;
+        }
+        wanted["UpdatedAt"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var items = _client.Sites[_options.SiteId].Lists[listId].Items;
+        // A new row leaves out empty columns (a create needs none); a PATCH sends them as null to clear old numbers.
+        var create = wanted.Where(w => w.Value is not null).ToDictionary(StringComparer.Ordinal);
+        writes.Add(new BatchStep(id, () => storedId is null
+            ? items.ToPostRequestInformation(new ListItem { Fields = new FieldValueSet { AdditionalData = create! } })
+            : items[storedId].Fields.ToPatchRequestInformation(new FieldValueSet { AdditionalData = wanted! })));
+    }
+
+    private RequestInformation AllItemsRequest(string listId) => _client.Sites[_options.SiteId].Lists[listId].Items.ToGetRequestInformation(r =>
+    {
+        r.QueryParameters.Expand = ["fields"];
+        r.QueryParameters.Top = 5000;
+    });
+
+    /// <summary>Resolves the list ids by title once; a missing list means provisioning was not run.</summary>
+    private async Task<(string Answers, string Summaries, string OfficeSummaries)> EnsureListsAsync(CancellationToken cancellationToken)
+    {
+        if (_answersListId is not null && _summariesListId is not null && _officeSummariesListId is not null)
+        {
+            return (_answersListId, _summariesListId, _officeSummariesListId);
         }
         await _listsGate.WaitAsync(cancellationToken);
         try
         {
             _answersListId ??= await ListIdAsync(ResultsLists.AnswersTitle, cancellationToken);
             _summariesListId ??= await ListIdAsync(ResultsLists.SummariesTitle, cancellationToken);
-            return (_answersListId, _summariesListId);
+            _officeSummariesListId ??= await ListIdAsync(ResultsLists.OfficeSummariesTitle, cancellationToken);
+            return (_answersListId, _summariesListId, _officeSummariesListId);
         }
         finally
         {
@@ -330,15 +403,15 @@ public sealed partial class SharePointResultsStore : IResultsStore
         return answers;
     }
 
-    private RequestInformation CreateRequest(string listId, Answer answer) =>
+    private RequestInformation CreateRequest(string listId, Answer answer, ResultsLabels labels) =>
         _client.Sites[_options.SiteId].Lists[listId].Items.ToPostRequestInformation(new ListItem
         {
-            Fields = new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer, includeEmpty: false)! },
+            Fields = new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer, labels, includeEmpty: false)! },
         });
 
-    private RequestInformation PatchRequest(string listId, KnownItem known, Answer answer) =>
+    private RequestInformation PatchRequest(string listId, KnownItem known, Answer answer, ResultsLabels labels) =>
         _client.Sites[_options.SiteId].Lists[listId].Items[known.ItemId].Fields.ToPatchRequestInformation(
-            new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer, includeEmpty: true)! },
+            new FieldValueSet { AdditionalData = AnswerFields.ToFields(answer, labels, includeEmpty: true)! },
             r => r.Headers.Add("If-Match", known.ETag));
 
     private static KnownItem? ItemOf(JsonElement? body) =>
@@ -370,6 +443,15 @@ public sealed partial class SharePointResultsStore : IResultsStore
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Goal summaries refreshed: {GoalCount} goals, {WriteCount} items written")]
     private static partial void LogSummariesRefreshed(ILogger logger, int goalCount, int writeCount);
+}
+
+/// <summary>The lists' web addresses (null where a list is missing), for links from the tab.</summary>
+public sealed record ResultsListAddresses(string? OfficeSummaries, string? Summaries, string? Answers);
+
+/// <summary>A results store whose lists people can open in a browser (SharePoint).</summary>
+public interface IResultsListLinks
+{
+    Task<ResultsListAddresses> GetListAddressesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>The results lists are not there: run provision-sharepoint first.</summary>

@@ -10,7 +10,7 @@ internal static class SummaryFields
     /// <summary>A note column holds 63,999 characters; leave room for the ellipsis.</summary>
     private const int MaxCommentsLength = 60_000;
 
-    public static Dictionary<string, object?> ToFields(GoalSummary summary)
+    public static Dictionary<string, object?> ToFields(GoalSummary summary, ResultsLabels labels)
     {
         var comments = string.Join("\n\n", summary.Comments.Select(c => "• " + c));
         if (comments.Length > MaxCommentsLength)
@@ -19,9 +19,11 @@ internal static class SummaryFields
         }
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["Title"] = summary.GoalId,
+            ["Title"] = ListText.Fit(labels.Goal(summary.GoalId) ?? summary.GoalId),
             ["GoalId"] = summary.GoalId,
+            ["GoalText"] = ListText.Fit(labels.Goal(summary.GoalId)),
             ["FieldOfAction"] = summary.FieldOfActionId,
+            ["FieldOfActionName"] = ListText.Fit(labels.FieldOfAction(summary.FieldOfActionId)),
             ["AnswerCount"] = (double)summary.AnswerCount,
             ["RespondentCount"] = (double)summary.RespondentCount,
             ["RatingCount"] = (double)summary.RatingCount,

@@ -140,6 +140,26 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
         await WaitUntilAsync(() => _world.Lists.Items(Leitbild.Teams.Graph.SharePoint.ResultsLists.AnswersTitle).Count >= 5);
         using var results = JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, $"/api/polls/{pollId}/results", reviewer)).Content.ReadAsStringAsync());
         Assert.Equal(5, results.RootElement.GetProperty("respondentCount").GetInt32());
+
+        // The list reads like a report: names beside the codes, from the app's own catalogue, organisation, poll and directory.
+        var item = _world.Lists.Items(Leitbild.Teams.Graph.SharePoint.ResultsLists.AnswersTitle).First(i => i.Text("GoalId") == "klima-1");
+        Assert.Equal("Zieldiskussion Planungsamt", item.Text("PollTitle"));
+        Assert.Equal("Wie wichtig ist Ihnen dieses Ziel?", item.Text("QuestionText"));
+        Assert.Equal(item.Text("GoalText"), item.Text("Title"));
+        Assert.False(string.IsNullOrEmpty(item.Text("GoalText")));
+        Assert.False(string.IsNullOrEmpty(item.Text("FieldOfActionName")));
+        Assert.StartsWith(planning.Code, item.Text("OfficeName"), StringComparison.Ordinal);
+        Assert.StartsWith("Mitarbeitende ", item.Text("PersonName"), StringComparison.Ordinal);
+        Assert.DoesNotContain(item.Text("RespondentKey")!, item.Text("Title")!, StringComparison.Ordinal);
+
+        // The tab links straight to the lists (each opens its default view): the office report for reviewers, the raw list for organizers only.
+        var officeList = $"https://{Leitbild.Teams.GraphSimulator.Lists.ListsSimulator.HostName}{Leitbild.Teams.GraphSimulator.Lists.ListsSimulator.SitePath}/Lists/{Uri.EscapeDataString(Leitbild.Teams.Graph.SharePoint.ResultsLists.OfficeSummariesTitle)}";
+        var answersList = $"https://{Leitbild.Teams.GraphSimulator.Lists.ListsSimulator.HostName}{Leitbild.Teams.GraphSimulator.Lists.ListsSimulator.SitePath}/Lists/{Uri.EscapeDataString(Leitbild.Teams.Graph.SharePoint.ResultsLists.AnswersTitle)}";
+        using var forReviewer = JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, "/api/results/overview", reviewer)).Content.ReadAsStringAsync());
+        using var forOrganizer = JsonDocument.Parse(await (await Microsoft365World.TabAsync(client, HttpMethod.Get, "/api/results/overview", organizer)).Content.ReadAsStringAsync());
+        Assert.Equal(officeList, forReviewer.RootElement.GetProperty("sharePointUrl").GetString());
+        Assert.False(forReviewer.RootElement.TryGetProperty("sharePointAnswersUrl", out _));
+        Assert.Equal(answersList, forOrganizer.RootElement.GetProperty("sharePointAnswersUrl").GetString());
     }
 
     [Fact]

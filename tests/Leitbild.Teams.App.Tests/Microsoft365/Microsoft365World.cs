@@ -37,6 +37,8 @@ public sealed class Microsoft365World : IAsyncDisposable
     public const string TenantId = "7d1c8a50-5b6e-4f0a-9d3c-1b2a3c4d5e6f";
     public const string ClientId = "3f2e1d0c-9b8a-4765-a432-10fedcba9876";
     public const string ClientSecret = "test-only-secret";
+    /// <summary>The planning office's Entra group, the only reader of the raw answers list.</summary>
+    public static readonly Guid PlanningOfficeGroup = new("aaaaaaaa-1111-2222-3333-444444444444");
 
     private Microsoft365World() { }
 
@@ -66,7 +68,10 @@ public sealed class Microsoft365World : IAsyncDisposable
         var admin = LeitbildGraphClient.Create(
             new GraphClientSettings { BaseUrl = world.Graph.BaseUrl, OrganisationName = "Stadt Bergkamen", AppVersion = "test" },
             new StaticAccessTokenProvider("admin"), TimeProvider.System, NullLoggerFactory.Instance);
-        await new SharePointProvisioner(admin, world.Graph.BaseUrl).ProvisionAsync(new SiteReference(world.Site.Id, null, null), CancellationToken.None);
+        var rest = new HttpClient();
+        await new SharePointProvisioner(admin, world.Graph.BaseUrl,
+                siteUrl => new SharePointRestClient(rest, new Uri(new Uri(world.Graph.BaseUrl.GetLeftPart(UriPartial.Authority)), siteUrl.AbsolutePath), new StaticAccessTokenProvider("admin")))
+            .ProvisionAsync(new SiteReference(world.Site.Id, null, null), new RawAnswersAccess([PlanningOfficeGroup]), CancellationToken.None);
         return world;
     }
 

@@ -12,7 +12,13 @@ public sealed class ProvisionSharePointVerbTests
         "--Leitbild:Microsoft365:TenantId", "11111111-2222-3333-4444-555555555555",
         "--Leitbild:Microsoft365:ClientId", "66666666-7777-8888-9999-000000000000",
         "--Leitbild:Microsoft365:ClientSecret", "not-used-against-the-simulator",
+        "--Leitbild:Microsoft365:RawAnswersReaderGroups", PlanningOffice,
     ];
+
+    private const string PlanningOffice = "aaaaaaaa-1111-2222-3333-444444444444";
+
+    private static string[] Against(GraphSimulator.GraphSimulatorHost host) =>
+        ["--graph-base-url", host.BaseUrl.ToString(), "--sharepoint-base-url", host.BaseUrl.GetLeftPart(UriPartial.Authority) + "/"];
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
@@ -27,7 +33,7 @@ public sealed class ProvisionSharePointVerbTests
     {
         var (host, lists, site) = await ListsSimulator.StartAsync();
         await using var _ = host;
-        string[] args = ["--site", $"https://{ListsSimulator.HostName}{ListsSimulator.SitePath}", "--graph-base-url", host.BaseUrl.ToString(), .. Settings];
+        string[] args = ["--site", $"https://{ListsSimulator.HostName}{ListsSimulator.SitePath}", .. Against(host), .. Settings];
 
         var first = await RunAsync(args);
         var second = await RunAsync(args);
@@ -38,6 +44,8 @@ public sealed class ProvisionSharePointVerbTests
         Assert.NotNull(lists.FindList(ResultsLists.SummariesTitle));
         Assert.Equal(0, second.Exit);
         Assert.Contains("nichts geändert / everything in place, nothing changed", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Lesezugriff erteilt / read access granted", first.Output, StringComparison.Ordinal);
+        Assert.NotNull(lists.FindList(ResultsLists.AnswersTitle)!.UniqueRoleAssignments);
         Assert.All(host.Requests.All, r => Assert.StartsWith("NONISV|Stadt Bergkamen|Leitbild.Teams/", r.UserAgent, StringComparison.Ordinal));
     }
 
@@ -57,10 +65,42 @@ public sealed class ProvisionSharePointVerbTests
         var (host, _, _) = await ListsSimulator.StartAsync();
         await using var _ = host;
 
-        var result = await RunAsync(["--site", "https://bergkamen.sharepoint.com/sites/nirgends", "--graph-base-url", host.BaseUrl.ToString(), .. Settings]);
+        var result = await RunAsync(["--site", "https://bergkamen.sharepoint.com/sites/nirgends", .. Against(host), .. Settings]);
 
         Assert.Equal(1, result.Exit);
         Assert.Contains("SharePoint site not found", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutThePlanningOfficesGroupsTheVerbRefusesToLeaveTheRawAnswersOpenAndChangesNothing()
+    {
+        var (host, lists, _) = await ListsSimulator.StartAsync();
+        await using var _ = host;
+
+        var result = await RunAsync(["--site", $"https://{ListsSimulator.HostName}{ListsSimulator.SitePath}", .. Against(host), .. Settings[..^2]]);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("Leitbild:Microsoft365:RawAnswersReaderGroups: fehlt", result.Error, StringComparison.Ordinal);
+        Assert.Null(lists.FindList(ResultsLists.AnswersTitle));
+        Assert.Equal(0, host.Requests.Count);
+    }
+
+    [Fact]
+    public async Task AGroupThatIsNotAnObjectIdIsNamedAtStart()
+    {
+        var result = await RunAsync(["--site", "https://bergkamen.sharepoint.com/sites/leitbild", .. Settings[..^2], "--Leitbild:Microsoft365:RawAnswersReaderGroups", "Planungsamt"]);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("„Planungsamt“ ist keine Gruppen-ID (GUID) / is not a group object id (GUID)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AgainstSharePointItselfTheVerbNeedsACertificateBecauseSharePointRefusesSecretTokens()
+    {
+        var result = await RunAsync(["--site", "https://bergkamen.sharepoint.com/sites/leitbild", .. Settings]);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("Leitbild:Microsoft365:ClientCertificatePath: fehlt", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ internal static class SharePointTestStores
     public static SharePointResultsStore Create(GraphSimulatorHost host, SimSite site) => new(
         Client(host),
         new SharePointResultsOptions { SiteId = site.Id, MaxRetryDelay = TimeSpan.FromMilliseconds(200) },
+        new NoResultsLabels(),
         TimeProvider.System,
         NullLogger<SharePointResultsStore>.Instance);
 }

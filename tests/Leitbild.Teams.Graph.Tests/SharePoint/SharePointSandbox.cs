@@ -43,9 +43,15 @@ internal sealed class SharePointSandbox : IAsyncDisposable
         TimeProvider.System,
         NullLoggerFactory.Instance);
 
-    public SharePointProvisioner Provisioner() => new(Client, Host.BaseUrl);
+    /// <summary>Graph for the lists, and SharePoint REST (views, permissions) at the simulator's root for the site's address.</summary>
+    public SharePointProvisioner Provisioner() => new(Client, Host.BaseUrl, RestClient);
 
-    public SharePointResultsStore Store() => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) }, TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
+    /// <summary>The site's REST API as the simulator serves it: same path, the simulator's host.</summary>
+    public SharePointRestClient RestClient(Uri siteUrl) =>
+        new(new HttpClient(), new Uri(new Uri(Host.BaseUrl.GetLeftPart(UriPartial.Authority)), siteUrl.AbsolutePath), new StaticAccessTokenProvider("simulator-token"));
+
+    public SharePointResultsStore Store(IResultsLabelSource? labels = null) => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) },
+        labels ?? new NoResultsLabels(), TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
 
     public IReadOnlyList<SimItem> AnswerItems => Lists.Items(ResultsLists.AnswersTitle);
 

@@ -10,7 +10,7 @@ namespace Leitbild.Teams.GraphSimulator.Lists;
 /// SharePoint sites, lists, columns and items as Microsoft Graph serves them, plus JSON batching ($batch) for these
 /// routes. Shapes follow the Graph documentation; each operation names its page. State lives in memory.
 /// </summary>
-public sealed partial class ListsFeature : ISimulatorFeature
+public sealed partial class ListsFeature : ISimulatorFeature, ISimulatorRootFeature
 {
     private readonly Lock _gate = new();
     private readonly List<SimSite> _sites = [];
@@ -118,7 +118,7 @@ public sealed partial class ListsFeature : ISimulatorFeature
 
     private static string BaseUrlOf(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}/v1.0/";
 
-    private static async Task<SimRequest?> ReadAsync(HttpContext context)
+    private static async Task<SimRequest?> ReadAsync(HttpContext context, string pathPrefix = "/v1.0")
     {
         using var reader = new StreamReader(context.Request.Body);
         var text = await reader.ReadToEndAsync(context.RequestAborted);
@@ -134,7 +134,7 @@ public sealed partial class ListsFeature : ISimulatorFeature
                 return null;
             }
         }
-        var path = (context.Request.Path.Value ?? "")["/v1.0".Length..];
+        var path = (context.Request.Path.Value ?? "")[pathPrefix.Length..];
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         return new SimRequest(context.Request.Method, path, SimRequest.ParseQuery(context.Request.QueryString.Value ?? ""), headers, body, BaseUrlOf(context));
     }

@@ -117,6 +117,8 @@ public sealed partial class ListsFeature
                 return created;
             }
         }
+        // Every new list gets SharePoint's default view.
+        list.ViewList.Add(new SimView(Guid.NewGuid().ToString(), "All Items", ["LinkTitle"], "", $"{site.ServerRelativePath}/Lists/{Uri.EscapeDataString(displayName)}/AllItems.aspx") { DefaultView = true });
         site.Lists.Add(list);
         return SimResult.Json(201, ListJson(site, list));
     }

@@ -15,6 +15,50 @@ public sealed class SimSite
     public string Id => $"{HostName},{CollectionId},{WebId}";
     public string WebUrl => $"https://{HostName}{ServerRelativePath}";
     internal List<SimList> Lists { get; } = [];
+
+    /// <summary>Site users and groups by login name → principal id (SharePoint's User Information List).</summary>
+    public Dictionary<string, int> Principals { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Leitbild Owners"] = 3,
+        ["Leitbild Members"] = 5,
+        ["Leitbild Visitors"] = 4,
+    };
+
+    /// <summary>The site's role assignments (principal → role definition ids), which lists inherit: the default groups of a team site.</summary>
+    public Dictionary<int, List<int>> RoleAssignments { get; } = new()
+    {
+        [3] = [SimRoles.FullControl],
+        [5] = [SimRoles.Edit],
+        [4] = [SimRoles.Read],
+    };
+
+    internal int LastPrincipalId { get; set; } = 20;
+}
+
+/// <summary>SharePoint Online's built-in role definitions: ids and SP.RoleType values.</summary>
+public static class SimRoles
+{
+    public const int Read = 1073741826;
+    public const int Contribute = 1073741827;
+    public const int FullControl = 1073741829;
+    public const int Edit = 1073741830;
+
+    /// <summary>The principal an app-only caller becomes in SharePoint (its own site user).</summary>
+    public const int AppPrincipal = 11;
+
+    public static readonly IReadOnlyDictionary<int, (int Id, string Name)> ByType = new Dictionary<int, (int, string)>
+    {
+        [2] = (Read, "Read"),
+        [3] = (Contribute, "Contribute"),
+        [5] = (FullControl, "Full Control"),
+        [6] = (Edit, "Edit"),
+    };
+}
+
+/// <summary>A public list view as SharePoint REST returns it (SP.View).</summary>
+public sealed record SimView(string Id, string Title, IReadOnlyList<string> Fields, string Query, string ServerRelativeUrl)
+{
+    public bool DefaultView { get; set; }
 }
 
 /// <summary>A list with its columns and items: https://learn.microsoft.com/graph/api/resources/list</summary>
@@ -29,6 +73,13 @@ public sealed class SimList
     internal int LastItemId { get; set; }
 
     public IReadOnlyList<JsonObject> ColumnDefinitions => Columns;
+
+    internal List<SimView> ViewList { get; } = [];
+
+    public IReadOnlyList<SimView> Views => ViewList;
+
+    /// <summary>Null while the list inherits the site's permissions; its own assignments once inheritance is broken.</summary>
+    public Dictionary<int, List<int>>? UniqueRoleAssignments { get; internal set; }
 
     public JsonObject? Column(string name) =>
         Columns.FirstOrDefault(c => string.Equals((string?)c["name"], name, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 // Dashboard › Ergebnisse (reviewers and organizers): per field of action and goal the number of answers, the mean and the
 // distribution of ratings, comments (read-only; moderation comes with the polls), and the departments the Core rule
-// allows (at least five people). Organizers export CSV and XLSX; in Microsoft 365 mode a link opens the SharePoint lists.
+// allows (at least five people). Organizers export CSV and XLSX; in Microsoft 365 mode links open the SharePoint
+// lists' report views (by office for everyone here, the raw answers by poll for organizers).
 import { h, append, idFor } from '../dom.js';
 import { t } from '../i18n.js';
 import { renderMessage, loadError } from '../layout.js';
@@ -126,6 +127,9 @@ export async function render(container, context) {
     data.outbox.parked > 0 && data.canExport ? h('p', { class: 'note' }, t('tab.results.parked', number(data.outbox.parked, lang))) : null,
     data.sharePointUrl
       ? h('p', null, h('a', { href: data.sharePointUrl, target: '_blank', rel: 'noopener noreferrer' }, t('tab.results.sharePoint')))
+      : null,
+    data.sharePointAnswersUrl
+      ? h('p', null, h('a', { href: data.sharePointAnswersUrl, target: '_blank', rel: 'noopener noreferrer' }, t('tab.results.sharePointAnswers')))
       : null,
     data.canExport ? exportBar(data, context) : null,
     h('nav', { class: 'toc', 'aria-label': t('tab.results.fields') },
