@@ -43,13 +43,26 @@ public static class PrivacyApi
             Texts.Get("privacy.export.anonymous", caller.Language), Texts.Get("privacy.export.scope", caller.Language)));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> ReadAudit(int? limit, long? before, Caller caller, SqliteAuditLog log, CancellationToken cancellationToken)
+    /// <summary>An audit entry with the actor's name from the directory (null for someone who left it or the system).</summary>
+    public sealed record AuditView(long Id, DateTimeOffset At, string ActorId, string? ActorName, bool ActorIsGuest, string Action, IReadOnlyDictionary<string, string> Target, int Status);
+
+    /// <summary>The planning team's own log: it names organizers by object id, which external moderators never get.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<AuditView>>, ProblemHttpResult>> ReadAudit(
+        int? limit, long? before, Caller caller, SqliteAuditLog log, Core.Process.IDirectory directory, CancellationToken cancellationToken)
     {
+        if (caller.IsGuest)
+        {
+            return ApiProblems.Result(Core.Problems.ProblemException.Forbidden("actor", "problem.forbidden.memberOrganizer"), caller.Language);
+        }
         if (limit is < 1 or > SqliteAuditLog.MaxPage)
         {
             return ApiProblems.Result(Core.Problems.ProblemException.Invalid("limit", "privacy.audit.limit", SqliteAuditLog.MaxPage), caller.Language);
         }
-        return TypedResults.Ok(await log.ReadAsync(limit ?? 100, before, cancellationToken));
+        var entries = await log.ReadAsync(limit ?? 100, before, cancellationToken);
+        var people = (await directory.GetOrganisationAsync(cancellationToken)).People
+            .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().DisplayName, StringComparer.OrdinalIgnoreCase);
+        return TypedResults.Ok<IReadOnlyList<AuditView>>([.. entries.Select(e =>
+            new AuditView(e.Id, e.At, e.ActorId, people.GetValueOrDefault(e.ActorId), e.ActorIsGuest, e.Action, e.Target, e.Status))]);
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Record(string? format, Caller caller, ProcessingRecordSource source, CancellationToken cancellationToken)

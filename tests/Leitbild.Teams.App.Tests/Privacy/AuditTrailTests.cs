@@ -80,6 +80,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         var entry = Assert.Single(await AuditAsync());
         Assert.True(entry.GetProperty("actorIsGuest").GetBoolean());
+        Assert.Equal("Moderation Erfundenhaus (extern)", entry.GetProperty("actorName").GetString());
+        // The log names organizers by object id: the planning team reads it, external moderators do not.
+        Assert.Equal(HttpStatusCode.Forbidden, (await guest.GetAsync("/api/privacy/audit")).StatusCode);
     }
 
     [Fact]
