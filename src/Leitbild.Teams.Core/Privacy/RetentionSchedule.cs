@@ -16,11 +16,12 @@ public static class RetentionSchedule
     /// <summary>The day the process ended (the latest phase end), or null while any process still runs or none exists.</summary>
     public static DateOnly? EndedOn(IReadOnlyList<ProcessTemplate> processes)
     {
-        if (processes.Count == 0 || !processes.All(RunningProcess.IsFinished))
+        var phases = processes.SelectMany(p => p.Phases).ToList();
+        if (phases.Count == 0 || !processes.All(RunningProcess.IsFinished))
         {
             return null;
         }
-        return processes.SelectMany(p => p.Phases).Max(p => p.ActualEnd ?? p.PlannedEnd);
+        return phases.Max(p => p.ActualEnd ?? p.PlannedEnd);
     }
 
     /// <summary>The first day on which personal data is to be deleted, or null while it must be kept.</summary>

@@ -55,8 +55,11 @@ public sealed class RetentionScheduleTests
     }
 
     [Fact]
-    public void AnInstallationWithoutAProcessDeletesNothing() =>
+    public void AnInstallationWithoutAProcessOrWithoutPhasesDeletesNothing()
+    {
         Assert.Null(RetentionSchedule.DeletionDueOn([], 30));
+        Assert.Null(RetentionSchedule.DeletionDueOn([Process("empty")], 30));
+    }
 
     [Theory]
     [InlineData(0)]
