@@ -14,6 +14,9 @@ public static class CommandLineVerbs
         ["provision-sharepoint"] = (ResultsStorage.ProvisionSharePointVerb.Help, ResultsStorage.ProvisionSharePointVerb.RunAsync),
         [Evaluation.Report.ReportVerb.Name] = (Evaluation.Report.ReportVerb.Help, Evaluation.Report.ReportVerb.RunAsync),
         [Evaluation.SeedDemoVerb.Name] = (Evaluation.SeedDemoVerb.Help, Evaluation.SeedDemoVerb.RunAsync),
+        [Privacy.PrivacyVerbs.RecordName] = (Privacy.PrivacyVerbs.RecordHelp, Privacy.PrivacyVerbs.RecordAsync),
+        [Privacy.PrivacyVerbs.RetentionName] = (Privacy.PrivacyVerbs.RetentionHelp, Privacy.PrivacyVerbs.RetentionAsync),
+        [Privacy.PrivacyVerbs.PersonName] = (Privacy.PrivacyVerbs.PersonHelp, Privacy.PrivacyVerbs.PersonAsync),
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -4,6 +4,7 @@ using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.Health;
 using Leitbild.Teams.App.Legal;
 using Leitbild.Teams.App.Polls;
+using Leitbild.Teams.App.Privacy;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.Scheduling;
@@ -16,6 +17,8 @@ public static class LeitbildEndpoints
 {
     public static WebApplication MapLeitbild(this WebApplication app)
     {
+        // Before the endpoints run, so every organizer action is recorded by one middleware (Privacy/AuditTrail.cs).
+        app.UseAuditTrail();
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
@@ -27,6 +30,7 @@ public static class LeitbildEndpoints
         app.MapPolls();
         app.MapBot();
         app.MapEvaluation();
+        app.MapPrivacy();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Leitbild.Teams.App.StaffDirectory;
 using Leitbild.Teams.App.Evaluation;
 using Leitbild.Teams.App.Help;
 using Leitbild.Teams.App.Polls;
+using Leitbild.Teams.App.Privacy;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Scheduling;
@@ -42,6 +43,7 @@ public static class LeitbildServices
         });
 
         builder.Services.AddGraphClient().AddStorage().AddProcess().AddDirectory().AddResults().AddScheduling().AddTab().AddBot().AddHelp().AddEvaluation().AddPolls();
+        builder.Services.AddPrivacy();
         return builder;
     }
 

@@ -5,7 +5,7 @@ namespace Leitbild.Teams.App.Legal;
 /// <summary>The privacy notice and terms of use the Teams manifest links to (/datenschutz, /nutzungsbedingungen). German unless ?lang=en.</summary>
 public static class LegalPages
 {
-    private static readonly FrozenDictionary<string, string> Pages = new[] { "privacy-de", "privacy-en", "terms-de", "terms-en" }
+    private static readonly FrozenDictionary<string, string> Pages = new[] { "privacy-de", "privacy-en", "terms-de", "terms-en", "accessibility-de", "accessibility-en" }
         .ToFrozenDictionary(name => name, Load, StringComparer.Ordinal);
 
     public static IEndpointRouteBuilder MapLegal(this IEndpointRouteBuilder routes)
@@ -18,15 +18,24 @@ public static class LegalPages
     private static IResult Render(string page, HttpRequest request)
     {
         var lang = request.Query["lang"].ToString() == "en" ? "en" : "de";
+        return Shell(Pages[$"{page}-{lang}"], lang, "Leitbild.Teams");
+    }
+
+    /// <summary>One embedded page by name (e.g. accessibility-de).</summary>
+    internal static string Page(string name) => Pages[name];
+
+    /// <summary>The frame every legal page shares: language switch, readable width.</summary>
+    internal static IResult Shell(string content, string lang, string title)
+    {
         var other = lang == "en" ? "de" : "en";
         var html = $"""
             <!DOCTYPE html>
             <html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Leitbild.Teams</title>
+            <title>{System.Net.WebUtility.HtmlEncode(title)}</title>
             <style>body{"{"}font-family:"Segoe UI",system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#242424{"}"}a{"{"}color:#4f52b2{"}"}</style>
             </head><body>
             <p><a href="?lang={other}" lang="{other}">{(lang == "en" ? "Deutsche Fassung" : "English version")}</a></p>
-            <main>{Pages[$"{page}-{lang}"]}</main>
+            <main>{content}</main>
             </body></html>
             """;
         return Results.Content(html, "text/html; charset=utf-8");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Privacy;
 using Leitbild.Teams.App.Tab;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Polls;
@@ -48,7 +49,7 @@ public static class PollsApi
         organize.MapPost("{pollId}/send", Send);
         organize.MapPost("{pollId}/remind", Remind);
         organize.MapPost("{pollId}/close", Close);
-        organize.MapGet("{pollId}/report", Report);
+        organize.MapGet("{pollId}/report", Report).AuditedRead();
         organize.MapPost("{pollId}/comments/{commentId}/moderation", Moderate);
         return routes;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Privacy;
 using Leitbild.Teams.App.Tab.Auth;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
@@ -23,8 +24,8 @@ public static class ResultsApi
 
         var organizers = group.MapGroup("").RequireAuthorization(TabPolicies.Organizer);
         organizers.MapGet("parked", GetParked);
-        organizers.MapGet("export.csv", ExportCsv);
-        organizers.MapGet("export.xlsx", ExportXlsx);
+        organizers.MapGet("export.csv", ExportCsv).AuditedRead();
+        organizers.MapGet("export.xlsx", ExportXlsx).AuditedRead();
         return routes;
     }
 

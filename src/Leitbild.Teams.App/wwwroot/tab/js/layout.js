@@ -1,7 +1,7 @@
 // The frame around every page: skip link, header (who is signed in, language), the development banner, the dashboard's
 // navigation, the main landmark and a polite live region for "saved" messages.
 import { h, clear } from './dom.js';
-import { t } from './i18n.js';
+import { t, currentLanguage } from './i18n.js';
 import { devSignInUrl } from './auth.js';
 
 const SECTIONS = [
@@ -67,12 +67,20 @@ export function renderFrame(context, { dashboard = false, sections = null } = {}
 
   const page = h('div', { id: 'page' });
   const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
-  app.append(h('main', { id: 'main', tabindex: '-1' }, page, announcer));
+  app.append(h('main', { id: 'main', tabindex: '-1' }, page, announcer), legalFooter());
   context.announce = (message) => {
     announcer.textContent = '';
     setTimeout(() => { announcer.textContent = message; }, 50);
   };
   return page;
+}
+
+/** Privacy notice and accessibility statement, in the page's language; a new window, so Teams keeps the tab. */
+function legalFooter() {
+  const suffix = currentLanguage() === 'en' ? '?lang=en' : '';
+  const link = (path, key) => h('a', { href: path + suffix, target: '_blank', rel: 'noopener' }, t(key));
+  return h('footer', { class: 'app-footer' },
+    link('/datenschutz', 'tab.footer.privacy'), ' · ', link('/barrierefreiheit', 'tab.footer.accessibility'));
 }
 
 /** A message in place of the page (no access, cannot load, open in Teams), with an optional link onwards. */

@@ -5,6 +5,7 @@ import { openDashboard } from '../dashboard.js';
 import { renderTimeline, processSummary } from '../timeline.js';
 import { renderMessage, loadError } from '../layout.js';
 import { directorySection } from '../features/directory.js';
+import { auditSection } from '../features/audit.js';
 
 export async function render(context) {
   const opened = await openDashboard(context);
@@ -28,5 +29,7 @@ export async function render(context) {
   if (editable) {
     const directory = await directorySection(context);
     if (directory) append(container, [directory]);
+    const audit = await auditSection(context);
+    if (audit) append(container, [audit]);
   }
 }
