@@ -16,6 +16,7 @@ public static class LeitbildEndpoints
 {
     public static WebApplication MapLeitbild(this WebApplication app)
     {
+        app.UseRequestChecks();
         app.MapHealth();
         app.MapStartPage();
         app.MapProcess();
