@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Leitbild.Teams.App.Tests.Fixtures;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Leitbild.Teams.App.Tests.Security;
 
@@ -61,6 +64,26 @@ public sealed class RequestBodyLimitTests : IAsyncLifetime
         // The preview draws the card without asking the directory about the made-up people.
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task AChunkedBodyWithoutLengthIsCutOffAt64KilobytesOnKestrel()
+    {
+        await using var factory = new LocalAppFactory();
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var body = Encoding.UTF8.GetBytes($$"""{"personId":"{{new string('x', 100 * 1024)}}"}""");
+        using var chunked = new StreamContent(new MemoryStream(body));
+        chunked.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tab/dev-signin") { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>10 multiple-choice questions with the longest prompts and options, every letter an escaped umlaut.</summary>
