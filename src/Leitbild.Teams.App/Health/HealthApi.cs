@@ -13,7 +13,8 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("healthz", GetHealth);
+        // The platform's health probe must always get through (see CallerRateLimits).
+        routes.MapGet("healthz", GetHealth).DisableRateLimiting();
         return routes;
     }
 

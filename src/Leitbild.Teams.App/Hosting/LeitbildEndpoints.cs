@@ -17,6 +17,8 @@ public static class LeitbildEndpoints
 {
     public static WebApplication MapLeitbild(this WebApplication app)
     {
+        // Refusals first (Host, Origin, JSON, rate and size limits): a refused request did nothing, so nothing is audited.
+        app.UseRequestChecks();
         // Before the endpoints run, so every organizer action is recorded by one middleware (Privacy/AuditTrail.cs).
         app.UseAuditTrail();
         app.MapHealth();

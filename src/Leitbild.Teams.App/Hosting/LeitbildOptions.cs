@@ -51,6 +51,14 @@ public sealed class LeitbildOptions
     /// <summary>Seconds one fetch of the Bot Framework's OpenID metadata or signing keys may take (Teams waits 15 s).</summary>
     public int BotKeyFetchTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Days after an event's end during which the signed .ics link of a chat card still opens (local mode); later the
+    /// link answers 410 Gone.
+    /// </summary>
+    public int IcsLinkValidDays { get; set; } = 14;
+
+    public RequestLimitsOptions Limits { get; set; } = new();
+
     public Microsoft365Options Microsoft365 { get; set; } = new();
 
     public BotOptions Bot { get; set; } = new();
@@ -92,4 +100,29 @@ public sealed class Microsoft365Options
     public int InstallsPerSecond { get; set; } = 20;
 
     public const string DefaultInstance = "https://login.microsoftonline.com/";
+}
+
+/// <summary>
+/// Section <c>Leitbild:Limits</c>: what one caller may send. The bot endpoint has its own size limit
+/// (<see cref="LeitbildOptions.BotMaxRequestBytes"/>) and no rate limit: Teams retries and authenticates it.
+/// </summary>
+public sealed class RequestLimitsOptions
+{
+    /// <summary>Requests per minute of one signed-in person (token bucket: a minute's worth at once, then steady).</summary>
+    public int PermitsPerMinutePerPerson { get; set; } = 600;
+
+    /// <summary>
+    /// Requests per minute from one address without a sign-in (pages, texts, the start page). Higher than per person,
+    /// because a city's staff often share one outgoing address.
+    /// </summary>
+    public int PermitsPerMinutePerAddress { get; set; } = 1200;
+
+    /// <summary>Largest JSON body of the APIs, in bytes; larger ones get 413.</summary>
+    public long ApiMaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Largest poll draft (create, preview): 5,000 named people and 10 questions of the longest texts take about 300 KB
+    /// when a client escapes every umlaut as <c>\u00e4</c>.
+    /// </summary>
+    public long PollDraftMaxRequestBytes { get; set; } = 512 * 1024;
 }

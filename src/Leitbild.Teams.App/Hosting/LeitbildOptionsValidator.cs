@@ -24,6 +24,27 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         {
             failures.Add("Leitbild:BotKeyFetchTimeoutSeconds: 1 bis 10 Sekunden / 1 to 10 seconds");
         }
+        if (options.IcsLinkValidDays is < 1 or > 365)
+        {
+            failures.Add("Leitbild:IcsLinkValidDays: 1 bis 365 Tage / 1 to 365 days");
+        }
+        var limits = options.Limits;
+        if (limits.PermitsPerMinutePerPerson is < 10 or > 100_000)
+        {
+            failures.Add("Leitbild:Limits:PermitsPerMinutePerPerson: 10 bis 100000 / 10 to 100000");
+        }
+        if (limits.PermitsPerMinutePerAddress is < 10 or > 100_000)
+        {
+            failures.Add("Leitbild:Limits:PermitsPerMinutePerAddress: 10 bis 100000 / 10 to 100000");
+        }
+        if (limits.ApiMaxRequestBytes is < 4 * 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add("Leitbild:Limits:ApiMaxRequestBytes: 4096 bis 16777216 Bytes / 4096 to 16777216 bytes");
+        }
+        if (limits.PollDraftMaxRequestBytes < limits.ApiMaxRequestBytes || limits.PollDraftMaxRequestBytes > 16 * 1024 * 1024)
+        {
+            failures.Add("Leitbild:Limits:PollDraftMaxRequestBytes: mindestens ApiMaxRequestBytes, höchstens 16777216 Bytes / at least ApiMaxRequestBytes, at most 16777216 bytes");
+        }
         if (options.Mode == AppMode.Microsoft365)
         {
             var m365 = options.Microsoft365;

@@ -33,6 +33,8 @@ public static class LeitbildServices
             o.TimestampFormat = "HH:mm:ss ";
         });
 
+        SocketPeerStartupFilter.AddFirst(builder.Services);
+        builder.Services.AddCallerRateLimits();
         builder.Services.AddOptions<LeitbildOptions>().BindConfiguration(LeitbildOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LeitbildOptions>, LeitbildOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -44,8 +44,9 @@ public static class PollsApi
 
         var organize = polls.MapGroup("").RequireAuthorization(TabPolicies.Organizer);
         organize.MapGet("audience-options", GetAudienceOptions);
-        organize.MapPost("", Create);
-        organize.MapPost("preview", Preview);
+        // A draft may name up to 5,000 people: the only JSON body larger than the APIs' default.
+        organize.MapPost("", Create).WithRequestBodyLimit(o => o.Limits.PollDraftMaxRequestBytes);
+        organize.MapPost("preview", Preview).WithRequestBodyLimit(o => o.Limits.PollDraftMaxRequestBytes);
         organize.MapPost("{pollId}/send", Send);
         organize.MapPost("{pollId}/remind", Remind);
         organize.MapPost("{pollId}/close", Close);

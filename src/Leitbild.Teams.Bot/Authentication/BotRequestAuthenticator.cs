@@ -1,4 +1,4 @@
-using System.Net;
+using Leitbild.Teams.Bot.Hosting;
 using Leitbild.Teams.Bot.Schema;
 using Microsoft.AspNetCore.Http;
 
@@ -15,8 +15,7 @@ public sealed class BotRequestAuthenticator(BotAuthenticationOptions options, IS
     {
         if (options.IsLocalMode)
         {
-            var remote = context.Connection.RemoteIpAddress;
-            return remote is not null && IPAddress.IsLoopback(remote)
+            return ThisMachine.IsCaller(context)
                 ? AuthenticationOutcome.Allow
                 : AuthenticationOutcome.Unauthorized("local mode accepts requests from this machine only");
         }

@@ -35,7 +35,8 @@ public sealed class BotAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RemoteAddressFilter>());
+        // First of all filters: it plays the socket, so the app's own first step must already see the address.
+        builder.ConfigureServices(services => services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter, RemoteAddressFilter>()));
     }
 
     public void DeleteDatabase()

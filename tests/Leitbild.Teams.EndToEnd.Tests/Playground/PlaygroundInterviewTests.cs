@@ -70,7 +70,7 @@ public class PlaygroundInterviewTests(PlaygroundFixture fixture)
         var file = await http.GetAsync(new Uri(ics));
         Assert.Equal("text/calendar", file.Content.Headers.ContentType?.MediaType);
         Assert.Contains("BEGIN:VEVENT", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(new Uri(ics[..(ics.IndexOf("sig=", StringComparison.Ordinal) + 4)] + "forged"))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.GetAsync(new Uri(ics[..(ics.IndexOf("sig=", StringComparison.Ordinal) + 4)] + "forged"))).StatusCode);
         var directory = Get<IDirectory>();
         var emails = new[] { (await directory.FindPersonAsync(Bernd, CancellationToken.None))!.Email, (await directory.FindPersonAsync(Client.UserObjectId, CancellationToken.None))!.Email };
         var stored = await Get<LocalCalendar>().GetStoredEventAsync(interview.EventId!, CancellationToken.None);

@@ -59,12 +59,12 @@ public sealed class InterviewCardFactory(
     private async Task<string?> IcsUrlAsync(Interview interview, CancellationToken cancellationToken)
     {
         var value = options.Value;
-        if (value.Mode != AppMode.Local || interview.Status != InterviewStatus.Booked || interview.EventId is not { } eventId
+        if (value.Mode != AppMode.Local || interview.Status != InterviewStatus.Booked || interview.EventId is not { } eventId || interview.Booked is not { } booked
             || !Uri.TryCreate(value.PublicBaseUrl ?? LocalAddress(), UriKind.Absolute, out var baseUrl))
         {
             return null;
         }
-        return new Uri(baseUrl, await links.PathAsync(eventId, cancellationToken)).ToString();
+        return new Uri(baseUrl, await links.PathAsync(eventId, booked.End, cancellationToken)).ToString();
     }
 
     /// <summary>Without a public address (a local run) the address the app listens on.</summary>

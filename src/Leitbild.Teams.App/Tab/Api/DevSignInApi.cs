@@ -1,6 +1,6 @@
-using System.Net;
 using Leitbild.Teams.App.Localization;
 using Leitbild.Teams.App.Tab.Auth;
+using Leitbild.Teams.Bot.Hosting;
 using Leitbild.Teams.Core.Process;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -62,11 +62,10 @@ public static class DevSignInApi
         return new DevPerson(person.Id, person.DisplayName, roles, person.IsGuest, office is null ? null : $"{office.Code} {office.Name.In(language)}");
     }
 
-    /// <summary>No remote address means an in-process host (tests) or a Unix socket: both are this machine.</summary>
+    /// <summary>The socket's peer decides (<see cref="ThisMachine"/>), never a forwarded header.</summary>
     private static async ValueTask<object?> OnlyFromThisMachine(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var remote = context.HttpContext.Connection.RemoteIpAddress;
-        if (remote is not null && !IPAddress.IsLoopback(remote))
+        if (!ThisMachine.IsCaller(context.HttpContext))
         {
             var language = RequestLanguage.Of(context.HttpContext.Request);
             return TypedResults.Problem(
