@@ -144,7 +144,10 @@ public sealed class EntraStandIn : IAsyncDisposable
     private static X509Certificate2 SelfSignedLoopbackCertificate()
     {
         using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Leitbild test Entra stand-in", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        // A subject of its own per run: chain building looks trust anchors up by subject, and a left-over anchor of an
+        // earlier, killed run with the same subject would be taken instead and fail (UntrustedRoot).
+        var request = new CertificateRequest($"CN={SubjectPrefix}{Guid.NewGuid():N}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         names.AddDnsName("localhost");
@@ -156,6 +159,8 @@ public sealed class EntraStandIn : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
+    private const string SubjectPrefix = "Leitbild test Entra stand-in ";
+
     private static void Trust(X509Certificate2 certificate, bool add)
     {
         using var store = new X509Store(StoreName.Root, StoreLocation.CurrentUser);
@@ -163,6 +168,11 @@ public sealed class EntraStandIn : IAsyncDisposable
         using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert));
         if (add)
         {
+            // Anchors that runs which never reached DisposeAsync left behind, once they have expired.
+            foreach (var stale in store.Certificates.Where(c => c.Subject.Contains("Leitbild test Entra stand-in", StringComparison.Ordinal) && c.NotAfter < DateTime.Now).ToList())
+            {
+                store.Remove(stale);
+            }
             store.Add(publicOnly);
         }
         else
