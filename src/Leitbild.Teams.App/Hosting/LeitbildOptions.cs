@@ -48,6 +48,12 @@ public sealed class LeitbildOptions
     /// <summary>Seconds one fetch of the Bot Framework's OpenID metadata or signing keys may take (Teams waits 15 s).</summary>
     public int BotKeyFetchTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The fewest different people whose answers are shown together, in every result (the 5-person rule); may be
+    /// raised, never set below 3.
+    /// </summary>
+    public int MinimumGroupSize { get; set; } = Core.Results.MinimumGroupSize.Default;
+
     public Microsoft365Options Microsoft365 { get; set; } = new();
 
     public BotOptions Bot { get; set; } = new();

@@ -24,6 +24,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         {
             failures.Add("Leitbild:BotKeyFetchTimeoutSeconds: 1 bis 10 Sekunden / 1 to 10 seconds");
         }
+        if (options.MinimumGroupSize is < Core.Results.MinimumGroupSize.Lowest or > 100)
+        {
+            failures.Add("Leitbild:MinimumGroupSize: 3 bis 100 Personen / 3 to 100 people");
+        }
         if (options.Mode == AppMode.Microsoft365)
         {
             var m365 = options.Microsoft365;

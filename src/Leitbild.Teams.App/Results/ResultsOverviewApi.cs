@@ -14,14 +14,15 @@ public sealed record DepartmentResults(string Id, string Name, int RespondentCou
 
 public sealed record GoalResults(string Id, string Text, int AnswerCount, int RespondentCount, int RatingCount, int NoAnswerCount, double? MeanRating,
     IReadOnlyList<int> Distribution, double? MeanRank, IReadOnlyDictionary<string, int> ChoiceCounts, IReadOnlyList<string> Comments,
-    IReadOnlyList<DepartmentResults> Departments, bool DepartmentsWithheld);
+    IReadOnlyList<DepartmentResults> Departments, bool DepartmentsWithheld, bool TooFewRespondents);
 
 public sealed record FieldOfActionResults(string Id, string Title, int AnswerCount, int RatingCount, int NoAnswerCount, double? MeanRating,
     IReadOnlyList<int> Distribution, IReadOnlyList<GoalResults> Goals);
 
 /// <summary>
 /// The results page in one answer: per field of action and goal the counts, mean, distribution and comments, departments
-/// only where the Core rule allows (at least <see cref="GoalSummaryCalculator.MinimumGroupSize"/> people). <c>SharePointUrl</c>
+/// only where the Core rule allows (at least <see cref="Core.Results.MinimumGroupSize"/> people; below it a goal says
+/// <c>TooFewRespondents</c> and carries no counts). <c>SharePointUrl</c>
 /// is set in Microsoft 365 mode when the site address is configured; <c>CanExport</c> for organizers.
 /// </summary>
 public sealed record ResultsOverview(string ProcessId, string ProcessTitle, int AnswerCount, IReadOnlyList<FieldOfActionResults> FieldsOfAction,
@@ -38,6 +39,7 @@ public static class ResultsOverviewApi
         IResultsStore store,
         IResultsOutbox outbox,
         IDirectory directory,
+        MinimumGroupSize minimum,
         IOptions<LeitbildOptions> options,
         CancellationToken cancellationToken)
     {
@@ -65,7 +67,7 @@ public static class ResultsOverviewApi
             found.Title.In(language),
             fields.Sum(f => f.AnswerCount),
             fields,
-            GoalSummaryCalculator.MinimumGroupSize,
+            minimum.Value,
             await outbox.CountAsync(cancellationToken),
             SharePointLink(options.Value),
             TabUser.From(principal).IsOrganizer));
@@ -104,7 +106,8 @@ public static class ResultsOverviewApi
         summary.ChoiceCounts,
         summary.Comments,
         [.. summary.Departments.Select(d => new DepartmentResults(d.DepartmentId, OfficeName(d.DepartmentId, organisation, language), d.RespondentCount, d.RatingCount, d.MeanRating, d.Distribution))],
-        summary.DepartmentsWithheld);
+        summary.DepartmentsWithheld,
+        summary.TooFewRespondents);
 
     private static string OfficeName(string officeId, Organisation organisation, string language) =>
         organisation.FindOffice(officeId) is { } office ? $"{office.Code} {office.Name.In(language)}" : officeId;

@@ -35,10 +35,15 @@ public static class ResultsServices
             var time = sp.GetRequiredService<TimeProvider>();
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var client = sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>();
-            return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! }, time, loggers.CreateLogger<SharePointResultsStore>());
+            return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! },
+                sp.GetRequiredService<SummaryRulesSource>(), time, loggers.CreateLogger<SharePointResultsStore>());
         });
+        // One minimum group size for every reader; the options validator has already refused values below the lowest.
+        services.AddSingleton(sp => new MinimumGroupSize(sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.MinimumGroupSize));
+        services.AddSingleton<SummaryRulesSource>();
         services.AddSingleton<RespondentKeyFactory>();
         services.AddSingleton<ResultsOutboxWorker>();
+        services.AddSingleton<ISummaryRefresh>(sp => sp.GetRequiredService<ResultsOutboxWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<ResultsOutboxWorker>());
 
         // The tab's Ergebnisse page (reviewers and organizers).

@@ -31,6 +31,8 @@ public sealed class PollService(
     IResultsOutbox outbox,
     IPollAnswerView answers,
     IRespondentKeySource respondentKeys,
+    SummaryRulesSource summaryRules,
+    ISummaryRefresh summaryRefresh,
     TimeProvider time,
     string appVersion)
 {
@@ -160,7 +162,7 @@ public sealed class PollService(
         }
         var all = await answers.ForPollAsync(pollId, cancellationToken);
         var moderation = await polls.GetModerationAsync(pollId, cancellationToken);
-        return PollTally.Compute(poll, all, moderation, includeHiddenComments);
+        return PollTally.Compute(poll, all, moderation, await summaryRules.CurrentAsync(cancellationToken), includeHiddenComments);
     }
 
     public async Task<bool> ModerateCommentAsync(string pollId, string commentId, bool hidden, string reason, string organizerId, CancellationToken cancellationToken)
@@ -170,11 +172,14 @@ public sealed class PollService(
             throw new PollDefinitionException([new("reason", "Bitte einen Grund angeben.", "Please give a reason.")]);
         }
         var results = await ResultsAsync(pollId, includeHiddenComments: true, cancellationToken);
-        if (results is null || !results.Questions.SelectMany(q => q.Comments).Any(c => c.Id == commentId))
+        var comment = results?.Questions.SelectMany(q => q.Comments).FirstOrDefault(c => c.Id == commentId);
+        if (comment is null)
         {
             return false;
         }
         await polls.SaveModerationAsync(pollId, new CommentModeration(commentId, hidden, reason.Trim(), organizerId, time.GetUtcNow()), cancellationToken);
+        // Readers that compute when read follow at once; the SharePoint summary list is a stored copy and must be redone.
+        summaryRefresh.Request([comment.GoalId]);
         return true;
     }
 

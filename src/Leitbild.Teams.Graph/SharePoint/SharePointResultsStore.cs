@@ -33,6 +33,7 @@ public sealed partial class SharePointResultsStore : IResultsStore
     private readonly GraphServiceClient _client;
     private readonly SharePointResultsOptions _options;
     private readonly TimeProvider _time;
+    private readonly SummaryRulesSource _summaryRules;
     private readonly ILogger<SharePointResultsStore> _logger;
     private readonly GraphBatchRunner _batch;
     private readonly ConcurrentDictionary<string, KnownItem> _known = new(StringComparer.Ordinal);
@@ -40,8 +41,10 @@ public sealed partial class SharePointResultsStore : IResultsStore
     private string? _answersListId;
     private string? _summariesListId;
 
-    public SharePointResultsStore(GraphServiceClient client, SharePointResultsOptions options, TimeProvider time, ILogger<SharePointResultsStore> logger)
+    public SharePointResultsStore(GraphServiceClient client, SharePointResultsOptions options, SummaryRulesSource summaryRules, TimeProvider time,
+        ILogger<SharePointResultsStore> logger)
     {
+        _summaryRules = summaryRules;
         _client = client;
         _options = options;
         _time = time;
@@ -169,7 +172,7 @@ public sealed partial class SharePointResultsStore : IResultsStore
             token = page.ContinuationToken;
         }
         while (token is not null);
-        return GoalSummaryCalculator.Compute(goalId, answers);
+        return GoalSummaryCalculator.Compute(goalId, answers, await _summaryRules.CurrentAsync(cancellationToken));
     }
 
     /// <summary>
@@ -222,11 +225,13 @@ public sealed partial class SharePointResultsStore : IResultsStore
                 existing[goal] = (item.Id, item.Fields);
             }
         }
+        // Department heads read this list: it follows the same minimum group size and moderation as the tab.
+        var rules = await _summaryRules.CurrentAsync(cancellationToken);
         var writes = new List<BatchStep>();
         for (var i = 0; i < goals.Count; i++)
         {
             var answers = await AllPagesAsync(lists.Answers, outcomes[$"goal{i}"].Body, cancellationToken);
-            var wanted = SummaryFields.ToFields(GoalSummaryCalculator.Compute(goals[i], answers));
+            var wanted = SummaryFields.ToFields(GoalSummaryCalculator.Compute(goals[i], answers, rules));
             if (existing.TryGetValue(goals[i], out var stored) && SummaryFields.Same(stored.Fields, wanted))
             {
                 continue;

@@ -58,6 +58,15 @@ public class PollServiceTests : IAsyncLifetime
     private Task<AnswerOutcome> AnswerAsync(Poll poll, Person person, Dictionary<string, string?> inputs, string[]? page = null) =>
         _service.AnswerAsync(poll.Id, page ?? ["q1", "q2"], inputs, person.Id, Tenant, null, AnswerChannel.Chat, CancellationToken.None);
 
+    /// <summary>Staff(first) … Staff(first + count − 1) give the same answers: enough people for results to be shown.</summary>
+    private async Task OthersAnswerAsync(Poll poll, int first, int count, Dictionary<string, string?> inputs)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            Assert.True((await AnswerAsync(poll, Staff(i), inputs)).Accepted);
+        }
+    }
+
     [Fact]
     public async Task TwoPeopleAnswerOneChangesAndTheTallyCountsTheLatestAnswers()
     {
@@ -68,12 +77,13 @@ public class PollServiceTests : IAsyncLifetime
         Assert.True(changed.Accepted);
         Assert.Equal(4, changed.MyAnswers.Single(a => a.GoalId == "klima-1").Value.Rating);
         Assert.Equal(AnswerKind.NoAnswer, changed.MyAnswers.Single(a => a.GoalId == "wohnen-1").Value.Kind);
+        await OthersAnswerAsync(poll, 2, 3, new() { ["q1.klima-1"] = "3", ["q1.wohnen-1"] = "3" });
 
         var results = (await _service.ResultsAsync(poll.Id, includeHiddenComments: false, CancellationToken.None))!;
-        Assert.Equal(2, results.RespondentCount);
+        Assert.Equal(5, results.RespondentCount);
         var klima = results.Questions[0].Goals.Single(g => g.GoalId == "klima-1");
-        Assert.Equal([0, 0, 0, 1, 1], klima.Distribution);
-        Assert.Equal(4.5, klima.MeanRating);
+        Assert.Equal([0, 0, 3, 1, 1], klima.Distribution);
+        Assert.Equal(3.6, klima.MeanRating);
         Assert.Equal(1, results.Questions[0].Goals.Single(g => g.GoalId == "wohnen-1").NoAnswerCount);
     }
 
@@ -121,8 +131,9 @@ public class PollServiceTests : IAsyncLifetime
 
         // The same person changing their anonymous answer replaces it instead of adding one.
         await AnswerAsync(poll, person, new() { ["q1.klima-1"] = "2" });
+        await OthersAnswerAsync(poll, 4, 4, new() { ["q1.klima-1"] = "4" });
         var results = (await _service.ResultsAsync(poll.Id, false, CancellationToken.None))!;
-        Assert.Equal(1, results.Questions[0].Goals.Single(g => g.GoalId == "klima-1").RatingCount);
+        Assert.Equal(5, results.Questions[0].Goals.Single(g => g.GoalId == "klima-1").RatingCount);
     }
 
     [Fact]
@@ -161,6 +172,7 @@ public class PollServiceTests : IAsyncLifetime
         var poll = await OpenPollAsync();
         await AnswerAsync(poll, Staff(0), new() { ["q2"] = "Unsachlicher Kommentar" });
         await AnswerAsync(poll, Staff(1), new() { ["q2"] = "Mehr Radwege" });
+        await OthersAnswerAsync(poll, 2, 3, new() { ["q2"] = "Mehr Busse" });
         var comments = (await _service.ResultsAsync(poll.Id, true, CancellationToken.None))!.Questions[1].Comments;
         var target = comments.Single(c => c.Text.StartsWith("Unsachlich", StringComparison.Ordinal));
 
@@ -169,7 +181,7 @@ public class PollServiceTests : IAsyncLifetime
         Assert.True(await _service.ModerateCommentAsync(poll.Id, target.Id, true, "beleidigend", Organizer.Id, CancellationToken.None));
 
         var forReviewers = (await _service.ResultsAsync(poll.Id, false, CancellationToken.None))!.Questions[1].Comments;
-        Assert.Equal(["Mehr Radwege"], forReviewers.Select(c => c.Text));
+        Assert.Equal(["Mehr Busse", "Mehr Busse", "Mehr Busse", "Mehr Radwege"], forReviewers.Select(c => c.Text).Order(StringComparer.Ordinal));
         var forOrganizers = (await _service.ResultsAsync(poll.Id, true, CancellationToken.None))!.Questions[1].Comments;
         Assert.Equal("beleidigend", forOrganizers.Single(c => c.Hidden).HiddenReason);
     }

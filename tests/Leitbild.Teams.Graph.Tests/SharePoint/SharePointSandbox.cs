@@ -1,5 +1,7 @@
+using Leitbild.Teams.Core.Results;
 using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
+using Leitbild.Teams.Graph.Tests.Fakes;
 using Leitbild.Teams.GraphSimulator;
 using Leitbild.Teams.GraphSimulator.Lists;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +47,8 @@ internal sealed class SharePointSandbox : IAsyncDisposable
 
     public SharePointProvisioner Provisioner() => new(Client, Host.BaseUrl);
 
-    public SharePointResultsStore Store() => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) }, TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
+    public SharePointResultsStore Store(SummaryRulesSource? rules = null) => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) },
+        rules ?? new SummaryRulesSource(MinimumGroupSize.Standard, new FixedHiddenComments()), TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
 
     public IReadOnlyList<SimItem> AnswerItems => Lists.Items(ResultsLists.AnswersTitle);
 

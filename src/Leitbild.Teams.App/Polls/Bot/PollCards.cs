@@ -297,15 +297,18 @@ public static class PollCards
             {
                 Cells = [Cell(context.T("poll.card.goal"), bold: true), Cell(context.T("poll.card.mean"), bold: true), Cell(context.T("poll.card.count"), bold: true), Cell(context.T("poll.card.distribution"), bold: true)],
             };
+            // Below the minimum group size a goal shows no figures at all (Core has left them empty), only the reason.
             var rows = question.Goals.Select(g => new TableRow
             {
-                Cells =
-                [
-                    Cell(Shorten(context.Goal(g.GoalId))),
-                    Cell(Mean(g, definition, context.Language)),
-                    Cell(g.AnswerCount.ToString(CultureInfo.InvariantCulture)),
-                    Cell(Distribution(g, definition, context)),
-                ],
+                Cells = g.TooFewRespondents
+                    ? [Cell(Shorten(context.Goal(g.GoalId))), Cell("–"), Cell("–"), Cell(context.T("poll.card.tooFewAnswers"))]
+                    :
+                    [
+                        Cell(Shorten(context.Goal(g.GoalId))),
+                        Cell(Mean(g, definition, context.Language)),
+                        Cell(g.AnswerCount.ToString(CultureInfo.InvariantCulture)),
+                        Cell(Distribution(g, definition, context)),
+                    ],
             });
             yield return new Table
             {
