@@ -104,7 +104,8 @@ public sealed class PollService(
             return AnswerOutcome.Refused(poll, new PollProblem("goals", "Der Zielkatalog fehlt.", "The goal catalogue is missing."));
         }
         var key = await respondentKeys.ForAsync(poll.Settings.Anonymous, tenantId, person.Id, poll.Id, cancellationToken);
-        var submission = PollSubmission.Read(poll, catalogue, questionIdsOnPage, inputs, new Respondent(key, person.OfficeId),
+        var current = await answers.ForRespondentAsync(poll.Id, key, cancellationToken);
+        var submission = PollSubmission.Read(poll, catalogue, questionIdsOnPage, inputs, new Respondent(key, person.OfficeId) { CurrentAnswers = current },
             channel, appVersion, time.GetUtcNow());
         if (!submission.IsValid)
         {
@@ -121,15 +122,18 @@ public sealed class PollService(
         }
         await answers.SaveAsync(submission.Answers, cancellationToken);
         await polls.RecordParticipationAsync(poll.Id, person.Id, cancellationToken);
-        return new AnswerOutcome(true, await answers.ForRespondentAsync(poll.Id, key, cancellationToken), [], poll);
+        return new AnswerOutcome(true, Shown(await answers.ForRespondentAsync(poll.Id, key, cancellationToken)), [], poll);
     }
 
     /// <summary>The person's current answers (empty when they have not answered).</summary>
     public async Task<IReadOnlyList<Answer>> MyAnswersAsync(Poll poll, string personId, string tenantId, CancellationToken cancellationToken)
     {
         var key = await respondentKeys.ForAsync(poll.Settings.Anonymous, tenantId, personId, poll.Id, cancellationToken);
-        return await answers.ForRespondentAsync(poll.Id, key, cancellationToken);
+        return Shown(await answers.ForRespondentAsync(poll.Id, key, cancellationToken));
     }
+
+    /// <summary>"Your answer" leaves out ranks and comments the person took back.</summary>
+    private static IReadOnlyList<Answer> Shown(IReadOnlyList<Answer> current) => current.Where(a => !a.Value.IsWithdrawn).ToList();
 
     /// <summary>Closes every open poll whose deadline has passed; returns the ids it closed.</summary>
     public async Task<IReadOnlyList<string>> CloseOverdueAsync(CancellationToken cancellationToken)

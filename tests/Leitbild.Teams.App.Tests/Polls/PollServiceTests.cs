@@ -185,4 +185,64 @@ public class PollServiceTests : IAsyncLifetime
         var forOrganizers = (await _service.ResultsAsync(poll.Id, true, CancellationToken.None))!.Questions[1].Comments;
         Assert.Equal("beleidigend", forOrganizers.Single(c => c.Hidden).HiddenReason);
     }
+
+    private async Task<IReadOnlyList<Answer>> StoredAsync(Poll poll, Func<IReadOnlyList<Answer>, bool> done)
+    {
+        var store = _factory.Services.GetRequiredService<IResultsStore>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        IReadOnlyList<Answer> stored = [];
+        while (!timeout.IsCancellationRequested)
+        {
+            stored = (await store.ReadAnswersAsync(new AnswerQuery { PollId = poll.Id }, CancellationToken.None)).Answers;
+            if (done(stored))
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
+        return stored;
+    }
+
+    [Fact]
+    public async Task AChangedRankingReplacesTheOldRanksInTheAppAndInTheResultsStore()
+    {
+        var draft = Draft() with
+        {
+            Questions = [new Question { Id = "q1", Kind = QuestionKind.Ranking, Prompt = new("Was ist am wichtigsten?", "What matters most?"),
+                GoalIds = ["klima-1", "wohnen-1", "mobilitaet-1"], RankCount = 2 }],
+        };
+        var poll = await _service.CreateAsync(draft, Organizer.Id, CancellationToken.None);
+        Assert.True(await _service.OpenAsync(poll.Id, CancellationToken.None));
+        var person = Staff(0);
+        Assert.True((await AnswerAsync(poll, person, new() { ["q1.rank1"] = "klima-1", ["q1.rank2"] = "wohnen-1" }, ["q1"])).Accepted);
+        await StoredAsync(poll, s => s.Count == 2);
+
+        var changed = await AnswerAsync(poll, person, new() { ["q1.rank1"] = "mobilitaet-1", ["q1.rank2"] = "klima-1" }, ["q1"]);
+
+        Assert.True(changed.Accepted);
+        Assert.Equal([("klima-1", 2), ("mobilitaet-1", 1)], changed.MyAnswers.Select(a => (a.GoalId, a.Value.Rank!.Value)).Order());
+        var stored = await StoredAsync(poll, s => s.Any(a => a.GoalId == "mobilitaet-1") && s.Single(a => a.GoalId == "wohnen-1").Value.IsWithdrawn);
+        var ranks = stored.Where(a => !a.Value.IsWithdrawn).Select(a => a.Value.Rank).Order().ToList();
+        Assert.Equal([1, 2], ranks);
+        Assert.True(stored.Single(a => a.GoalId == "wohnen-1").Value.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task ARespondentWithdrawsTheirCommentByEmptyingTheField()
+    {
+        var poll = await OpenPollAsync();
+        var person = Staff(0);
+        Assert.True((await AnswerAsync(poll, person, new() { ["q2"] = "Herr X bremst alles" }, ["q2"])).Accepted);
+        await OthersAnswerAsync(poll, 1, 4, new() { ["q2"] = "Sachlich" });
+
+        var withdrawn = await AnswerAsync(poll, person, new() { ["q2"] = "" }, ["q2"]);
+
+        Assert.True(withdrawn.Accepted);
+        Assert.Empty(withdrawn.MyAnswers);
+        var results = (await _service.ResultsAsync(poll.Id, includeHiddenComments: true, CancellationToken.None))!;
+        Assert.Equal(4, results.Questions[1].Comments.Count);
+        Assert.DoesNotContain(results.Questions[1].Comments, c => c.Text.Contains("Herr X", StringComparison.Ordinal));
+        var stored = await StoredAsync(poll, s => s.Count == 5 && s.Count(a => a.Value.IsWithdrawn) == 1);
+        Assert.DoesNotContain(stored, a => a.Value.Text?.Contains("Herr X", StringComparison.Ordinal) == true);
+    }
 }

@@ -218,4 +218,23 @@ public sealed class SharePointResultsStoreTests
         Assert.Null(item.Text("Distribution"));
         Assert.False(item.Fields.TryGetValue("MeanRating", out var mean) && mean is not null);
     }
+
+    [Fact]
+    public async Task AWithdrawnRankOverwritesTheListItemAndReadsBackAsWithdrawn()
+    {
+        await using var sandbox = await SharePointSandbox.StartAsync();
+        var store = sandbox.Store();
+        var rank = Samples.Rating(1) with { Value = AnswerValue.OfRank(1) };
+        await store.UpsertManyAsync([new AnswerWrite(rank, false)], CancellationToken.None);
+
+        var results = await store.UpsertManyAsync([new AnswerWrite(rank with { Value = AnswerValue.WithdrawnRank }, true)], CancellationToken.None);
+        await store.UpsertManyAsync([new AnswerWrite(rank with { Value = AnswerValue.WithdrawnRank }, true)], CancellationToken.None);
+
+        Assert.Equal(AnswerWriteStatus.Stored, Assert.Single(results).Status);
+        var item = Assert.Single(sandbox.AnswerItems);
+        Assert.False(item.Fields.TryGetValue("Rank", out var stored) && stored is not null);
+        var read = Assert.Single((await store.ReadAnswersAsync(new AnswerQuery { PollId = rank.PollId }, CancellationToken.None)).Answers);
+        Assert.True(read.Value.IsWithdrawn);
+        Assert.Equal(0, GoalSummaryCalculator.Tally(rank.GoalId, [read]).RankCount);
+    }
 }
