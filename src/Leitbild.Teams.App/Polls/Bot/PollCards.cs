@@ -244,6 +244,11 @@ public static class PollCards
                     Value = mineHere.FirstOrDefault()?.Value.Text,
                     Placeholder = context.F("poll.card.maxLength", question.MaxLength),
                 };
+                if (mineHere.Any(a => a.Value.Kind == AnswerKind.Text))
+                {
+                    // Changing answers is done on this card; emptying the field is how a comment is taken back.
+                    yield return new TextBlock { Text = context.T("poll.card.withdrawHint"), Wrap = true, IsSubtle = true, Size = "Small", Spacing = "None" };
+                }
                 break;
         }
     }
