@@ -119,5 +119,5 @@ public static class PollCardSizeScenario
     }
 
     private static PollResults Tally(Poll poll, IReadOnlyCollection<Answer> answers) =>
-        PollTally.Compute(poll, answers, new Dictionary<string, CommentModeration>(), includeHidden: false, new CommentIds(new byte[32]));
+        PollTally.Compute(poll, answers, new Dictionary<string, CommentModeration>(), SummaryRules.Standard, includeHidden: false, new CommentIds(new byte[32]));
 }

@@ -1,5 +1,6 @@
 using Leitbild.Teams.App.Hosting;
 using Leitbild.Teams.App.Localization;
+using Leitbild.Teams.App.Polls;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.StaffDirectory;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,7 @@ internal static class EvaluationCli
         services.AddOptions<LeitbildOptions>().Bind(configuration.GetSection(LeitbildOptions.Section));
         services.AddSingleton<IValidateOptions<LeitbildOptions>, LeitbildOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddStorage().AddProcess().AddDirectory().AddResults().AddEvaluation();
+        services.AddStorage().AddProcess().AddDirectory().AddResults().AddPollTables().AddEvaluation();
         return services.BuildServiceProvider();
     }
 

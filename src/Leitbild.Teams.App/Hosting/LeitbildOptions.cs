@@ -59,6 +59,12 @@ public sealed class LeitbildOptions
 
     public RequestLimitsOptions Limits { get; set; } = new();
 
+    /// <summary>
+    /// The fewest different people whose answers are shown together, in every result (the 5-person rule); may be
+    /// raised, never set below 3.
+    /// </summary>
+    public int MinimumGroupSize { get; set; } = Core.Results.MinimumGroupSize.Default;
+
     public Microsoft365Options Microsoft365 { get; set; } = new();
 
     public BotOptions Bot { get; set; } = new();

@@ -45,6 +45,10 @@ public sealed class LeitbildOptionsValidator : IValidateOptions<LeitbildOptions>
         {
             failures.Add("Leitbild:Limits:PollDraftMaxRequestBytes: mindestens ApiMaxRequestBytes, höchstens 16777216 Bytes / at least ApiMaxRequestBytes, at most 16777216 bytes");
         }
+        if (options.MinimumGroupSize is < Core.Results.MinimumGroupSize.Lowest or > 100)
+        {
+            failures.Add("Leitbild:MinimumGroupSize: 3 bis 100 Personen / 3 to 100 people");
+        }
         if (options.Mode == AppMode.Microsoft365)
         {
             var m365 = options.Microsoft365;

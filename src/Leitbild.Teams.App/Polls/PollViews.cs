@@ -89,7 +89,8 @@ public sealed record PollResultsView(
     bool Anonymous,
     int RespondentCount,
     bool ShowsHiddenComments,
-    IReadOnlyList<QuestionResultsView> Questions);
+    IReadOnlyList<QuestionResultsView> Questions,
+    int MinimumGroupSize);
 
 public sealed record QuestionResultsView(
     string QuestionId,
@@ -111,9 +112,10 @@ public sealed record GoalResultsView(
     double? MeanRank,
     IReadOnlyList<ChoiceCountView> Choices,
     IReadOnlyList<DepartmentResultsView> Departments,
-    bool DepartmentsWithheld);
+    bool DepartmentsWithheld,
+    bool TooFewRespondents);
 
-/// <summary>One office's part of a goal; Core leaves out offices with fewer than five respondents.</summary>
+/// <summary>One office's part of a goal; Core leaves out offices below the minimum group size.</summary>
 public sealed record DepartmentResultsView(string DepartmentId, string Name, int RespondentCount, int RatingCount, double? MeanRating, IReadOnlyList<int> Distribution);
 
 public sealed record ChoiceCountView(string OptionId, string Label, int Count);
@@ -134,7 +136,7 @@ public static class PollResultsViews
             return new QuestionResultsView(question.Id, question.Kind, question.Prompt.In(language), goals, comments);
         }).ToList();
         return new PollResultsView(poll.Id, poll.Title.In(language), poll.Status, poll.Settings.Visibility, poll.Settings.Anonymous,
-            results.RespondentCount, showsHidden, questions);
+            results.RespondentCount, showsHidden, questions, results.MinimumGroupSize);
     }
 
     private static GoalResultsView Goal(Question question, GoalSummary summary, GoalCatalogue? catalogue, Organisation organisation, string language)
@@ -157,6 +159,7 @@ public static class PollResultsViews
                 d.DepartmentId,
                 organisation.FindOffice(d.DepartmentId) is { } office ? $"{office.Code} {office.Name.In(language)}" : d.DepartmentId,
                 d.RespondentCount, d.RatingCount, d.MeanRating, d.Distribution)).ToList(),
-            summary.DepartmentsWithheld);
+            summary.DepartmentsWithheld,
+            summary.TooFewRespondents);
     }
 }

@@ -12,10 +12,7 @@ public static class PollsServices
 {
     public static IServiceCollection AddPolls(this IServiceCollection services)
     {
-        foreach (var migration in PollMigrations.All)
-        {
-            services.AddSingleton(migration);
-        }
+        services.AddPollTables();
         services.AddSingleton<PollGroupAudience>();
         services.AddSingleton<SqlitePollStore>();
         services.AddSingleton<IPollStore>(sp => sp.GetRequiredService<SqlitePollStore>());
@@ -29,6 +26,8 @@ public static class PollsServices
             sp.GetRequiredService<IResultsOutbox>(),
             sp.GetRequiredService<IPollAnswerView>(),
             sp.GetRequiredService<IRespondentKeySource>(),
+            sp.GetRequiredService<SummaryRulesSource>(),
+            sp.GetRequiredService<ISummaryRefresh>(),
             sp.GetRequiredService<TimeProvider>(),
             typeof(PollsServices).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
         services.AddSingleton<PollCardFactory>();
@@ -40,6 +39,20 @@ public static class PollsServices
         services.AddSingleton<PollDeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PollDeadlineWorker>());
         services.AddPollsTab();
+        return services;
+    }
+
+    /// <summary>
+    /// The polls' tables (migrations) and the organizers' hidden comments, which every reader of results obeys: the
+    /// report verb needs them without the rest of the polls feature (cards, workers, bot routes).
+    /// </summary>
+    public static IServiceCollection AddPollTables(this IServiceCollection services)
+    {
+        foreach (var migration in PollMigrations.All)
+        {
+            services.AddSingleton(migration);
+        }
+        services.AddSingleton<IHiddenComments, SqliteHiddenComments>();
         return services;
     }
 }

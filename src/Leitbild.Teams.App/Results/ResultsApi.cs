@@ -43,7 +43,7 @@ public static class ResultsApi
 
     /// <summary>One poll's answers (?poll=), or without a poll every answer to the goals of the process (?process=, default the first).</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCsv(string? poll, string? view, string? lang, string? process, ClaimsPrincipal principal,
-        IResultsStore store, IProcessStore processes, CancellationToken cancellationToken)
+        IResultsStore store, IProcessStore processes, SummaryRulesSource summaryRules, CancellationToken cancellationToken)
     {
         if (view is not (null or "answers" or "summary"))
         {
@@ -54,33 +54,42 @@ public static class ResultsApi
         {
             return problem;
         }
+        var rules = await summaryRules.CurrentAsync(cancellationToken);
+        answers = rules.Hidden.Visible(answers);
         var table = view == "summary"
-            ? ResultsExport.SummaryTable(Summaries(answers), lang)
+            ? ResultsExport.SummaryTable(Summaries(answers, rules), lang)
             : ResultsExport.AnswersTable(answers, lang, withRespondent: !TabUser.From(principal).IsGuest);
         return TypedResults.File(ResultsExport.ToCsv(table), "text/csv; charset=utf-8", $"leitbild-{FileStem(poll, lang)}-{view ?? "answers"}.csv");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportXlsx(string? poll, string? lang, string? process, ClaimsPrincipal principal,
-        IResultsStore store, IProcessStore processes, CancellationToken cancellationToken)
+        IResultsStore store, IProcessStore processes, SummaryRulesSource summaryRules, CancellationToken cancellationToken)
     {
         var (answers, problem) = await ReadAsync(store, processes, poll, process, lang, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
+        var rules = await summaryRules.CurrentAsync(cancellationToken);
+        answers = rules.Hidden.Visible(answers);
         var workbook = ResultsExport.ToXlsx(
             ResultsExport.AnswersTable(answers, lang, withRespondent: !TabUser.From(principal).IsGuest),
-            ResultsExport.SummaryTable(Summaries(answers), lang));
+            ResultsExport.SummaryTable(Summaries(answers, rules), lang));
         return TypedResults.File(workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"leitbild-{FileStem(poll, lang)}.xlsx");
     }
 
     private static string FileStem(string? poll, string? lang) =>
         string.IsNullOrWhiteSpace(poll) ? Texts.Get("results.export.allStem", lang) : poll;
 
-    /// <summary>The summary of a poll: each goal it asked about, over this poll's answers only.</summary>
-    private static IEnumerable<GoalSummary> Summaries(IReadOnlyList<Answer> answers) =>
+    /// <summary>
+    /// The summary of a poll: each goal it asked about, over this poll's answers only. The summary sheet counts and
+    /// distributes, so it follows the minimum group size like every other summary. The answers sheet does not: it is
+    /// the raw data the planning office (organizers only) evaluates, one row per answer — but hidden comments lose their
+    /// text there too (the caller applies <see cref="HiddenComments.Visible(Answer)"/>), as everywhere outside moderation.
+    /// </summary>
+    private static IEnumerable<GoalSummary> Summaries(IReadOnlyList<Answer> answers, SummaryRules rules) =>
         answers.Select(a => a.GoalId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(goal => GoalSummaryCalculator.Compute(goal, answers));
+            .Select(goal => GoalSummaryCalculator.Compute(goal, answers, rules));
 
     private static async Task<(IReadOnlyList<Answer> Answers, ProblemHttpResult? Problem)> ReadAsync(
         IResultsStore store, IProcessStore processes, string? poll, string? processId, string? lang, CancellationToken cancellationToken)

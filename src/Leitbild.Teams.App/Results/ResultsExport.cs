@@ -47,12 +47,19 @@ public static class ResultsExport
         return withRespondent ? table : table.WithoutColumn(respondent);
     }
 
-    /// <summary>One row per goal over all offices, then one per office that may be shown (≥ 5 respondents).</summary>
+    /// <summary>One row per goal over all offices, then one per office that may be shown (minimum group size).</summary>
     public static ExportTable SummaryTable(IEnumerable<GoalSummary> summaries, string? language)
     {
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var s in summaries)
         {
+            if (s.TooFewRespondents)
+            {
+                // Below the minimum group size only the number of people is given; empty cells, not zeros, elsewhere.
+                rows.Add([s.GoalId, Texts.Get("results.department.all", language), s.FieldOfActionId, null, s.RespondentCount, null, null, null,
+                    null, null, null, null, null, Texts.Get("results.tooFewAnswers", language)]);
+                continue;
+            }
             rows.Add([s.GoalId, Texts.Get("results.department.all", language), s.FieldOfActionId, s.AnswerCount, s.RespondentCount, s.RatingCount, s.NoAnswerCount, s.MeanRating,
                 s.Distribution[0], s.Distribution[1], s.Distribution[2], s.Distribution[3], s.Distribution[4], string.Join("\n", s.Comments)]);
             foreach (var d in s.Departments)

@@ -25,9 +25,11 @@ public sealed partial class ResultsOutboxWorker(
     IResultsStore store,
     OutboxSettings settings,
     TimeProvider time,
-    ILogger<ResultsOutboxWorker> logger) : BackgroundService
+    ILogger<ResultsOutboxWorker> logger) : BackgroundService, ISummaryRefresh
 {
     private readonly HashSet<string> _goalsToSummarise = new(StringComparer.Ordinal);
+    // Filled from request threads (moderation), drained by the worker loop, which alone touches _goalsToSummarise.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requested = new();
     private DateTimeOffset _lastSummary = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -87,8 +89,27 @@ public sealed partial class ResultsOutboxWorker(
         return claims.Count;
     }
 
+    /// <summary>A comment was hidden or shown again: the goal's stored summary is redone with the next refresh.</summary>
+    public void Request(IReadOnlyCollection<string> goalIds)
+    {
+        foreach (var goal in goalIds)
+        {
+            _requested.Enqueue(goal);
+        }
+        outbox.Nudge();
+    }
+
+    private void TakeRequests()
+    {
+        while (_requested.TryDequeue(out var goal))
+        {
+            _goalsToSummarise.Add(goal);
+        }
+    }
+
     private async Task RefreshSummariesIfDueAsync(CancellationToken cancellationToken)
     {
+        TakeRequests();
         if (_goalsToSummarise.Count == 0 || time.GetUtcNow() - _lastSummary < settings.SummaryInterval)
         {
             return;
@@ -114,6 +135,7 @@ public sealed partial class ResultsOutboxWorker(
             var untilDue = due - time.GetUtcNow();
             wait = untilDue < wait ? untilDue : wait;
         }
+        TakeRequests();
         if (_goalsToSummarise.Count > 0)
         {
             var untilSummary = _lastSummary + settings.SummaryInterval - time.GetUtcNow();

@@ -14,14 +14,15 @@ public sealed record DepartmentResults(string Id, string Name, int RespondentCou
 
 public sealed record GoalResults(string Id, string Text, int AnswerCount, int RespondentCount, int RatingCount, int NoAnswerCount, double? MeanRating,
     IReadOnlyList<int> Distribution, double? MeanRank, IReadOnlyDictionary<string, int> ChoiceCounts, IReadOnlyList<string> Comments,
-    IReadOnlyList<DepartmentResults> Departments, bool DepartmentsWithheld);
+    IReadOnlyList<DepartmentResults> Departments, bool DepartmentsWithheld, bool TooFewRespondents);
 
 public sealed record FieldOfActionResults(string Id, string Title, int AnswerCount, int RatingCount, int NoAnswerCount, double? MeanRating,
     IReadOnlyList<int> Distribution, IReadOnlyList<GoalResults> Goals);
 
 /// <summary>
 /// The results page in one answer: per field of action and goal the counts, mean, distribution and comments, departments
-/// only where the Core rule allows (at least <see cref="GoalSummaryCalculator.MinimumGroupSize"/> people). In Microsoft 365
+/// only where the Core rule allows (at least <see cref="Core.Results.MinimumGroupSize"/> people; below it a goal says
+/// <c>TooFewRespondents</c> and carries no counts). In Microsoft 365
 /// mode <c>SharePointUrl</c> opens the department heads' report (the summary per goal and office, in its default view "Nach
 /// Amt"), <c>SharePointAnswersUrl</c> the raw answers by poll (organizers only: the list is the planning office's);
 /// <c>CanExport</c> for organizers.
@@ -40,6 +41,7 @@ public static class ResultsOverviewApi
         IResultsStore store,
         IResultsOutbox outbox,
         IDirectory directory,
+        MinimumGroupSize minimum,
         IOptions<LeitbildOptions> options,
         CancellationToken cancellationToken)
     {
@@ -69,7 +71,7 @@ public static class ResultsOverviewApi
             found.Title.In(language),
             fields.Sum(f => f.AnswerCount),
             fields,
-            GoalSummaryCalculator.MinimumGroupSize,
+            minimum.Value,
             await outbox.CountAsync(cancellationToken),
             reportUrl,
             isOrganizer,
@@ -129,7 +131,8 @@ public static class ResultsOverviewApi
         summary.ChoiceCounts,
         summary.Comments,
         [.. summary.Departments.Select(d => new DepartmentResults(d.DepartmentId, OfficeName(d.DepartmentId, organisation, language), d.RespondentCount, d.RatingCount, d.MeanRating, d.Distribution))],
-        summary.DepartmentsWithheld);
+        summary.DepartmentsWithheld,
+        summary.TooFewRespondents);
 
     private static string OfficeName(string officeId, Organisation organisation, string language) =>
         organisation.FindOffice(officeId) is { } office ? $"{office.Code} {office.Name.In(language)}" : officeId;

@@ -37,11 +37,15 @@ public static class ResultsServices
             var loggers = sp.GetRequiredService<ILoggerFactory>();
             var client = sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>();
             return new SharePointResultsStore(client, new SharePointResultsOptions { SiteId = options.Microsoft365.SharePointSiteId! },
-                sp.GetRequiredService<IResultsLabelSource>(), time, loggers.CreateLogger<SharePointResultsStore>());
+                sp.GetRequiredService<IResultsLabelSource>(), sp.GetRequiredService<SummaryRulesSource>(), time, loggers.CreateLogger<SharePointResultsStore>());
         });
         services.AddSingleton<LocalAnonymityKeyFile>();
+        // One minimum group size for every reader; the options validator has already refused values below the lowest.
+        services.AddSingleton(sp => new MinimumGroupSize(sp.GetRequiredService<IOptions<LeitbildOptions>>().Value.MinimumGroupSize));
+        services.AddSingleton<SummaryRulesSource>();
         services.AddSingleton<RespondentKeyFactory>();
         services.AddSingleton<ResultsOutboxWorker>();
+        services.AddSingleton<ISummaryRefresh>(sp => sp.GetRequiredService<ResultsOutboxWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<ResultsOutboxWorker>());
 
         // The tab's Ergebnisse page (reviewers and organizers).

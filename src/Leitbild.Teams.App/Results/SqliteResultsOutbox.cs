@@ -22,6 +22,9 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
     /// <summary>Completes when something was enqueued since the last read (the worker wakes without polling).</summary>
     internal ChannelReader<bool> Wake => _wake.Reader;
 
+    /// <summary>Wakes the worker for work that is not an enqueued answer (a summary to redo).</summary>
+    internal void Nudge() => _wake.Writer.TryWrite(true);
+
     public Task<OutboxEnqueueResult> EnqueueAsync(Answer answer, CancellationToken cancellationToken) =>
         EnqueueManyAsync([answer], cancellationToken);
 

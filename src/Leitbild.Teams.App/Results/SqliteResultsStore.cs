@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Leitbild.Teams.App.ResultsStorage;
 
 /// <summary>The embedded results store (local mode): one row per answer key in results_answers.</summary>
-public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider time) : IResultsStore
+public sealed class SqliteResultsStore(SqliteDatabase database, SummaryRulesSource summaryRules, TimeProvider time) : IResultsStore
 {
     public async Task<AnswerWriteResult> UpsertAsync(Answer answer, CancellationToken cancellationToken) =>
         (await UpsertManyAsync([new AnswerWrite(answer, MayExist: true)], cancellationToken))[0];
@@ -153,9 +153,9 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
             counts[reader.GetString(1)] = reader.GetInt32(2);
         }, cancellationToken);
 
-        var texts = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, List<TallyText>>(StringComparer.Ordinal);
         await ForEachRowAsync(snapshot, """
-            SELECT goal_id, json_extract(document, '$.value.text')
+            SELECT goal_id, json_extract(document, '$.value.text'), answer_key
             FROM results_answers
             WHERE kind = 'text' AND goal_id IN (SELECT value FROM json_each($goals))
               -- Interview statements are shown only with the interviewee's consent, which the evaluation decides.
@@ -163,9 +163,10 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
             ORDER BY goal_id, answered_at, answer_key
             """, goals, reader =>
         {
-            Add(texts, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+            Add(texts, reader.GetString(0), new TallyText(reader.GetString(2), reader.IsDBNull(1) ? null : reader.GetString(1)));
         }, cancellationToken);
 
+        var rules = await summaryRules.CurrentAsync(cancellationToken);
         return goalIds.Select(goal => GoalSummaryCalculator.FromTally(tallies.TryGetValue(goal, out var tally)
             ? tally with
             {
@@ -173,7 +174,7 @@ public sealed class SqliteResultsStore(SqliteDatabase database, TimeProvider tim
                 ChoiceCounts = choices.TryGetValue(goal, out var c) ? c : new Dictionary<string, int>(),
                 Texts = texts.TryGetValue(goal, out var t) ? t : [],
             }
-            : GoalTally.Empty(goal))).ToList();
+            : GoalTally.Empty(goal), rules)).ToList();
     }
 
     /// <summary>UTC to the second, fixed width: sorts as text in time order (answers are stored in whole seconds).</summary>

@@ -33,7 +33,7 @@ public static class EvaluationCalculator
             Goals = field.Goals.Select(goal =>
             {
                 var standing = standings[goal.Id];
-                var (polls, departmentsPoll) = PollSummary(goal.Id, byGoal[goal.Id].ToList(), input.Process);
+                var (polls, departmentsPoll) = PollSummary(goal.Id, byGoal[goal.Id].ToList(), input.Process, input.Rules);
                 return new GoalEvaluation
                 {
                     GoalId = goal.Id,
@@ -57,6 +57,7 @@ public static class EvaluationCalculator
             Process = process,
             AsOf = AsOf(input),
             ContainsSampleData = input.ContainsSampleData,
+            MinimumGroupSize = input.Rules.Minimum.Value,
             Phases = process.Phases.Select(p => PhaseOf(p, pollAnswers, input)).ToList(),
             Fields = fields,
             Comparison = Compare(input, changes, pollAnswers),
@@ -85,7 +86,7 @@ public static class EvaluationCalculator
             .GroupBy(x => x.Division, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Max(x => x.People), StringComparer.Ordinal);
         var people = sources.Max(source => source.Count);
-        var (shown, withheld) = SmallGroups.Apply(byDivision, people);
+        var (shown, withheld) = SmallGroups.Apply(byDivision, people, input.Rules.Minimum);
         return new PhaseEvaluation
         {
             Phase = phase,
@@ -112,9 +113,9 @@ public static class EvaluationCalculator
     /// within one poll each person has one key, so the 5-person rule counts people; across anonymous polls it would
     /// count one person once per poll.
     /// </summary>
-    private static (GoalSummary Summary, string? DepartmentsPollId) PollSummary(string goalId, List<Answer> answers, ProcessTemplate process)
+    private static (GoalSummary Summary, string? DepartmentsPollId) PollSummary(string goalId, List<Answer> answers, ProcessTemplate process, SummaryRules rules)
     {
-        var all = GoalSummaryCalculator.Compute(goalId, answers);
+        var all = GoalSummaryCalculator.Compute(goalId, answers, rules);
         if (answers.Count == 0)
         {
             return (all, null);
@@ -123,7 +124,7 @@ public static class EvaluationCalculator
         var latest = answers.GroupBy(a => a.PollId, StringComparer.Ordinal)
             .OrderBy(g => g.Max(a => position.GetValueOrDefault(a.PhaseId, -1))).ThenBy(g => g.Max(a => a.AnsweredAt)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Last();
-        var single = GoalSummaryCalculator.Compute(goalId, latest);
+        var single = GoalSummaryCalculator.Compute(goalId, latest, rules);
         return (all with { Departments = single.Departments, DepartmentsWithheld = single.DepartmentsWithheld }, latest.Key);
     }
 
@@ -166,8 +167,8 @@ public static class EvaluationCalculator
         foreach (var before in afterFirst)
         {
             var after = afterSecond[before.GoalId];
-            var agreementFirst = Agreement.From(GoalSummaryCalculator.Compute(before.GoalId, firstAnswers).Distribution);
-            var agreementSecond = Agreement.From(GoalSummaryCalculator.Compute(before.GoalId, secondAnswers).Distribution);
+            var agreementFirst = Agreement.From(GoalSummaryCalculator.Compute(before.GoalId, firstAnswers, input.Rules).Distribution);
+            var agreementSecond = Agreement.From(GoalSummaryCalculator.Compute(before.GoalId, secondAnswers, input.Rules).Distribution);
             var standingChanged = before.State != after.State || before.Text != after.Text || before.Priority != after.Priority;
             var agreementMoved = agreementFirst.Level != AgreementLevel.TooFewRatings && agreementSecond.Level != AgreementLevel.TooFewRatings
                 && (agreementFirst.Level != agreementSecond.Level || Math.Abs(agreementFirst.AgreeShare!.Value - agreementSecond.AgreeShare!.Value) >= AgreementShift);

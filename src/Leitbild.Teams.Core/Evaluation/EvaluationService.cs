@@ -10,6 +10,7 @@ public sealed class EvaluationService(
     IInterviewNotesStore notes,
     IResultsStore results,
     IDirectory directory,
+    SummaryRulesSource summaryRules,
     TimeProvider time)
 {
     // The app version the seed-demo verb stamps on its made-up answers; the report says when it finds any.
@@ -68,6 +69,7 @@ public sealed class EvaluationService(
             Answers = answers,
             Statements = statements,
             Interviews = interviews.Select(i => i.Interview).ToList(),
+            Rules = await summaryRules.CurrentAsync(cancellationToken),
             ContainsSampleData = pollAnswers.Any(a => a.AppVersion == SampleAppVersion) || changes.Any(c => c.IsSample)
                 || interviews.Any(i => i.IsSample) || statementNotes.Any(n => n.IsSample),
         };

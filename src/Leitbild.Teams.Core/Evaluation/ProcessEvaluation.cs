@@ -15,6 +15,8 @@ public sealed record EvaluationInput
     public required IReadOnlyList<Answer> Answers { get; init; }
     public required IReadOnlyList<InterviewStatement> Statements { get; init; }
     public required IReadOnlyList<NotedInterview> Interviews { get; init; }
+    /// <summary>The minimum group size and the hidden comments every summary of the evaluation obeys.</summary>
+    public required SummaryRules Rules { get; init; }
     /// <summary>True when any of the data was made by the seed-demo verb (the report then says so on its title page).</summary>
     public bool ContainsSampleData { get; init; }
 }
@@ -26,6 +28,8 @@ public sealed record ProcessEvaluation
     /// <summary>The latest moment found in the data (answers, decisions, actual phase dates): the report's "Stand".</summary>
     public required DateTimeOffset AsOf { get; init; }
     public required bool ContainsSampleData { get; init; }
+    /// <summary>The minimum group size every figure of the evaluation obeyed (the report's methods name it).</summary>
+    public required int MinimumGroupSize { get; init; }
     public required IReadOnlyList<PhaseEvaluation> Phases { get; init; }
     public required IReadOnlyList<FieldEvaluation> Fields { get; init; }
     public WorkshopComparison? Comparison { get; init; }

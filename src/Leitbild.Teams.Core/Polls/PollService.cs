@@ -31,6 +31,8 @@ public sealed class PollService(
     IResultsOutbox outbox,
     IPollAnswerView answers,
     IRespondentKeySource respondentKeys,
+    SummaryRulesSource summaryRules,
+    ISummaryRefresh summaryRefresh,
     TimeProvider time,
     string appVersion)
 {
@@ -102,7 +104,8 @@ public sealed class PollService(
             return AnswerOutcome.Refused(poll, new PollProblem("goals", "Der Zielkatalog fehlt.", "The goal catalogue is missing."));
         }
         var key = await respondentKeys.ForAsync(poll.Settings.Anonymous, tenantId, person.Id, poll.Id, cancellationToken);
-        var submission = PollSubmission.Read(poll, catalogue, questionIdsOnPage, inputs, new Respondent(key, poll.Settings.RecordsOffice() ? person.OfficeId : null),
+        var current = await answers.ForRespondentAsync(poll.Id, key, cancellationToken);
+        var submission = PollSubmission.Read(poll, catalogue, questionIdsOnPage, inputs, new Respondent(key, poll.Settings.RecordsOffice() ? person.OfficeId : null) { CurrentAnswers = current },
             channel, appVersion, time.GetUtcNow());
         if (!submission.IsValid)
         {
@@ -119,15 +122,18 @@ public sealed class PollService(
         }
         await answers.SaveAsync(submission.Answers, cancellationToken);
         await polls.RecordParticipationAsync(poll.Id, person.Id, cancellationToken);
-        return new AnswerOutcome(true, await answers.ForRespondentAsync(poll.Id, key, cancellationToken), [], poll);
+        return new AnswerOutcome(true, Shown(await answers.ForRespondentAsync(poll.Id, key, cancellationToken)), [], poll);
     }
 
     /// <summary>The person's current answers (empty when they have not answered).</summary>
     public async Task<IReadOnlyList<Answer>> MyAnswersAsync(Poll poll, string personId, string tenantId, CancellationToken cancellationToken)
     {
         var key = await respondentKeys.ForAsync(poll.Settings.Anonymous, tenantId, personId, poll.Id, cancellationToken);
-        return await answers.ForRespondentAsync(poll.Id, key, cancellationToken);
+        return Shown(await answers.ForRespondentAsync(poll.Id, key, cancellationToken));
     }
+
+    /// <summary>"Your answer" leaves out ranks and comments the person took back.</summary>
+    private static IReadOnlyList<Answer> Shown(IReadOnlyList<Answer> current) => current.Where(a => !a.Value.IsWithdrawn).ToList();
 
     /// <summary>Closes every open poll whose deadline has passed; returns the ids it closed.</summary>
     public async Task<IReadOnlyList<string>> CloseOverdueAsync(CancellationToken cancellationToken)
@@ -160,7 +166,8 @@ public sealed class PollService(
         }
         var all = await answers.ForPollAsync(pollId, cancellationToken);
         var moderation = await polls.GetModerationAsync(pollId, cancellationToken);
-        return PollTally.Compute(poll, all, moderation, includeHiddenComments, await respondentKeys.CommentIdsAsync(cancellationToken));
+        return PollTally.Compute(poll, all, moderation, await summaryRules.CurrentAsync(cancellationToken), includeHiddenComments,
+            await respondentKeys.CommentIdsAsync(cancellationToken));
     }
 
     public async Task<bool> ModerateCommentAsync(string pollId, string commentId, bool hidden, string reason, string organizerId, CancellationToken cancellationToken)
@@ -170,11 +177,14 @@ public sealed class PollService(
             throw new PollDefinitionException([new("reason", "Bitte einen Grund angeben.", "Please give a reason.")]);
         }
         var results = await ResultsAsync(pollId, includeHiddenComments: true, cancellationToken);
-        if (results is null || !results.Questions.SelectMany(q => q.Comments).Any(c => c.Id == commentId))
+        var comment = results?.Questions.SelectMany(q => q.Comments).FirstOrDefault(c => c.Id == commentId);
+        if (comment is null)
         {
             return false;
         }
         await polls.SaveModerationAsync(pollId, new CommentModeration(commentId, hidden, reason.Trim(), organizerId, time.GetUtcNow()), cancellationToken);
+        // Readers that compute when read follow at once; the SharePoint summary list is a stored copy and must be redone.
+        summaryRefresh.Request([comment.GoalId]);
         return true;
     }
 

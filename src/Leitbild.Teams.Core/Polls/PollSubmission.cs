@@ -4,7 +4,11 @@ using Leitbild.Teams.Core.Results;
 namespace Leitbild.Teams.Core.Polls;
 
 /// <summary>Who is answering, as far as the results may know: the key the answers are stored under.</summary>
-public sealed record Respondent(string RespondentKey, string? DepartmentId);
+public sealed record Respondent(string RespondentKey, string? DepartmentId)
+{
+    /// <summary>What this person has answered so far: a changed ranking or an emptied comment replaces it, never adds to it.</summary>
+    public IReadOnlyList<Answer> CurrentAnswers { get; init; } = [];
+}
 
 /// <summary>The answers read from one card page, or the reasons they were refused (nothing is stored then).</summary>
 public sealed record SubmissionResult(IReadOnlyList<Answer> Answers, IReadOnlyList<PollProblem> Problems)
@@ -30,6 +34,7 @@ public static class PollSubmission
     {
         var problems = new List<PollProblem>();
         var answers = new List<Answer>();
+        var withdrawn = new List<Answer>();
         if (!poll.IsOpenAt(now))
         {
             problems.Add(new("poll", "Die Umfrage ist geschlossen.", "The poll is closed."));
@@ -107,11 +112,24 @@ public static class PollSubmission
                     break;
                 case QuestionKind.Ranking:
                     ReadRanking(question, inputs, problems, (goalId, rank) => answers.Add(Make(question, goalId, AnswerValue.OfRank(rank))));
+                    // Goals ranked before and not now lose their rank: overwritten under the same key, so no store keeps
+                    // two #1 (only when the new ranking was read without problems, else the page is refused anyway).
+                    if (!problems.Any(p => p.Field == question.Id))
+                    {
+                        var rankedNow = answers.Where(a => a.QuestionId == question.Id).Select(a => a.GoalId).ToHashSet(StringComparer.Ordinal);
+                        withdrawn.AddRange(respondent.CurrentAnswers
+                            .Where(a => a.QuestionId == question.Id && a.Value.Kind == AnswerKind.Rank && !a.Value.IsWithdrawn && !rankedNow.Contains(a.GoalId))
+                            .Select(a => Make(question, a.GoalId, AnswerValue.WithdrawnRank)));
+                    }
                     break;
                 case QuestionKind.FreeText:
                     var text = Value(inputs, PollInputs.Text(question))?.Trim();
                     if (string.IsNullOrEmpty(text))
                     {
+                        // An emptied comment field withdraws the person's comment.
+                        withdrawn.AddRange(respondent.CurrentAnswers
+                            .Where(a => a.QuestionId == question.Id && a.Value.Kind == AnswerKind.Text && !a.Value.IsWithdrawn)
+                            .Select(a => Make(question, a.GoalId, AnswerValue.WithdrawnText)));
                         break;
                     }
                     if (text.Length > question.MaxLength)
@@ -129,6 +147,7 @@ public static class PollSubmission
                 problems.Add(new(question.Id, "Bitte beantworten Sie diese Frage.", "Please answer this question."));
             }
         }
+        answers.AddRange(withdrawn);
         if (problems.Count == 0 && answers.Count == 0)
         {
             problems.Add(new("answers", "Sie haben noch nichts ausgewählt.", "You have not chosen anything yet."));

@@ -110,13 +110,15 @@ public static partial class AnswerValidator
             case AnswerKind.Rating when value.Rating is not (>= 1 and <= 5):
                 errors.Add(new("value.rating", "muss zwischen 1 und 5 liegen", "must be between 1 and 5"));
                 break;
-            case AnswerKind.Rank when value.Rank is not (>= 1 and <= MaxRank):
+            // A null rank is a withdrawn one (AnswerValue.WithdrawnRank).
+            case AnswerKind.Rank when value.Rank is not null and not (>= 1 and <= MaxRank):
                 errors.Add(new("value.rank", $"muss zwischen 1 und {MaxRank} liegen", $"must be between 1 and {MaxRank}"));
                 break;
             case AnswerKind.Choice:
                 ValidateChoices(errors, value.Choices);
                 break;
-            case AnswerKind.Text:
+            // A null text is a withdrawn comment (AnswerValue.WithdrawnText); an empty one is refused.
+            case AnswerKind.Text when value.Text is not null:
                 ValidateText(errors, value.Text);
                 break;
         }

@@ -33,6 +33,18 @@ public sealed record AnswerValue
 
     public static AnswerValue OfText(string text) => new() { Kind = AnswerKind.Text, Text = text };
 
+    /// <summary>
+    /// A rank the person took back by ranking other goals. Stored under the same key as the rank it replaces, so the
+    /// old rank is overwritten in every store (no second #1) and a retry writes the same thing again.
+    /// </summary>
+    public static AnswerValue WithdrawnRank { get; } = new() { Kind = AnswerKind.Rank };
+
+    /// <summary>A comment the person took back (sent the text field empty): overwrites the text everywhere.</summary>
+    public static AnswerValue WithdrawnText { get; } = new() { Kind = AnswerKind.Text };
+
+    /// <summary>True for a rank or comment the person took back: it counts as nothing, and "your answer" leaves it out.</summary>
+    public bool IsWithdrawn => (Kind == AnswerKind.Rank && Rank is null) || (Kind == AnswerKind.Text && Text is null);
+
     public bool Equals(AnswerValue? other) =>
         other is not null && Kind == other.Kind && Rating == other.Rating && Rank == other.Rank
         && string.Equals(Text, other.Text, StringComparison.Ordinal) && Choices.SequenceEqual(other.Choices, StringComparer.Ordinal);

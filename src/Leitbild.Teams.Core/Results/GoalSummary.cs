@@ -2,8 +2,8 @@ namespace Leitbild.Teams.Core.Results;
 
 /// <summary>
 /// What the answers to one goal say: how many, the mean rating and its distribution, the comments, and a breakdown
-/// by department (Amt) only where a department has at least <see cref="GoalSummaryCalculator.MinimumGroupSize"/>
-/// distinct respondents.
+/// by department (Amt) only where a department has at least <see cref="MinimumGroupSize"/> distinct respondents.
+/// Below that minimum for the goal as a whole, <see cref="TooFewRespondents"/> is set and only the respondent count is given.
 /// </summary>
 public sealed record GoalSummary
 {
@@ -24,6 +24,11 @@ public sealed record GoalSummary
     public required IReadOnlyList<DepartmentSummary> Departments { get; init; }
     /// <summary>True where departments were left out to protect small groups.</summary>
     public bool DepartmentsWithheld { get; init; }
+    /// <summary>
+    /// True where people answered but fewer than the minimum group size: counts, distribution, means and comments are
+    /// empty, and readers say "noch zu wenige Antworten".
+    /// </summary>
+    public bool TooFewRespondents { get; init; }
 
     /// <summary>"3×1, 5×2, …" style text of the distribution, as the SharePoint summary list shows it.</summary>
     public string DistributionText => string.Join(" · ", Distribution.Select((count, i) => $"{i + 1}: {count}"));

@@ -18,13 +18,16 @@ public sealed record GoalTally
     public int RankCount { get; init; }
     public long RankSum { get; init; }
     public IReadOnlyDictionary<string, int> ChoiceCounts { get; init; } = new Dictionary<string, int>();
-    /// <summary>The text of every free-text answer, oldest first (blank ones included; the rule drops them).</summary>
-    public IReadOnlyList<string?> Texts { get; init; } = [];
+    /// <summary>Every free-text answer with its answer key, oldest first (blank ones included; the rules drop them and hidden ones).</summary>
+    public IReadOnlyList<TallyText> Texts { get; init; } = [];
     /// <summary>Every department that answered, however small: the rule decides which may be shown.</summary>
     public IReadOnlyList<DepartmentTally> Departments { get; init; } = [];
 
     public static GoalTally Empty(string goalId) => new() { GoalId = goalId, AnswerCount = 0, RespondentCount = 0, Distribution = new int[5], NoAnswerCount = 0 };
 }
+
+/// <summary>One free-text answer in a tally: the key says whether an organizer hid it.</summary>
+public sealed record TallyText(string AnswerKey, string? Text);
 
 /// <summary>One department's distinct respondents and ratings (1 to 5) for one goal.</summary>
 public sealed record DepartmentTally(string DepartmentId, int RespondentCount, IReadOnlyList<int> Distribution);
@@ -32,10 +35,7 @@ public sealed record DepartmentTally(string DepartmentId, int RespondentCount, I
 /// <summary>Computes <see cref="GoalSummary"/> from answers or from a store's tallies; both stores use this one rule.</summary>
 public static class GoalSummaryCalculator
 {
-    /// <summary>Results by department only where at least this many different people answered.</summary>
-    public const int MinimumGroupSize = 5;
-
-    public static GoalSummary Compute(string goalId, IEnumerable<Answer> answers) => FromTally(Tally(goalId, answers));
+    public static GoalSummary Compute(string goalId, IEnumerable<Answer> answers, SummaryRules rules) => FromTally(Tally(goalId, answers), rules);
 
     /// <summary>The counts of one goal's answers, as a store would compute them.</summary>
     public static GoalTally Tally(string goalId, IEnumerable<Answer> answers)
@@ -58,7 +58,7 @@ public static class GoalSummaryCalculator
                 .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             // Interview statements are texts too, but whether they may be shown depends on the interviewee's consent,
             // which only the evaluation knows: they never become comments here.
-            Texts = forGoal.Where(a => a.Value.Kind == AnswerKind.Text && a.Channel != AnswerChannel.Interview).Select(a => a.Value.Text).ToList(),
+            Texts = forGoal.Where(a => a.Value.Kind == AnswerKind.Text && a.Channel != AnswerChannel.Interview).Select(a => new TallyText(a.Key, a.Value.Text)).ToList(),
             Departments = forGoal.Where(a => a.DepartmentId is not null)
                 .GroupBy(a => a.DepartmentId!, StringComparer.Ordinal)
                 .Select(g => new DepartmentTally(g.Key, g.Select(a => a.RespondentKey).Distinct(StringComparer.Ordinal).Count(), Distribution(g)))
@@ -66,10 +66,19 @@ public static class GoalSummaryCalculator
         };
     }
 
-    /// <summary>The summary the tab, the export and SharePoint show: means, comments, and departments only where allowed.</summary>
-    public static GoalSummary FromTally(GoalTally tally)
+    /// <summary>
+    /// The summary the tab, the export and SharePoint show: means, comments (without hidden ones), and departments only
+    /// where allowed. Below the minimum group size nothing of what people answered is shown — only how many answered —
+    /// so that the second person to answer cannot read the first one's answer, nor a reviewer the answer of the one
+    /// person a poll went to.
+    /// </summary>
+    public static GoalSummary FromTally(GoalTally tally, SummaryRules rules)
     {
-        var (departments, withheld) = Departments(tally);
+        if (!rules.Minimum.Allows(tally.RespondentCount))
+        {
+            return TooFew(tally);
+        }
+        var (departments, withheld) = Departments(tally, rules.Minimum.Value);
         var ratingCount = tally.Distribution.Sum();
         return new GoalSummary
         {
@@ -83,23 +92,38 @@ public static class GoalSummaryCalculator
             Distribution = [.. tally.Distribution],
             MeanRank = tally.RankCount == 0 ? null : Math.Round((double)tally.RankSum / tally.RankCount, 2),
             ChoiceCounts = tally.ChoiceCounts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
-            Comments = tally.Texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).ToList(),
+            Comments = tally.Texts.Where(t => !string.IsNullOrWhiteSpace(t.Text) && !rules.Hidden.Hides(t.AnswerKey)).Select(t => t.Text!.Trim()).ToList(),
             Departments = departments,
             DepartmentsWithheld = withheld,
         };
     }
 
-    /// <summary>
-    /// Departments with fewer than five respondents are left out. So that they cannot be worked out by subtracting the
-    /// shown departments from the total, the rest (left-out departments plus answers without department) must itself
-    /// be empty or hold at least five respondents; otherwise the smallest shown departments are left out too.
-    /// </summary>
-    private static (IReadOnlyList<DepartmentSummary> Shown, bool Withheld) Departments(GoalTally tally)
+    private static GoalSummary TooFew(GoalTally tally) => new()
     {
-        var shown = tally.Departments.Where(d => d.RespondentCount >= MinimumGroupSize)
+        GoalId = tally.GoalId,
+        FieldOfActionId = tally.FieldOfActionId,
+        AnswerCount = 0,
+        RespondentCount = tally.RespondentCount,
+        RatingCount = 0,
+        NoAnswerCount = 0,
+        Distribution = new int[5],
+        Comments = [],
+        Departments = [],
+        DepartmentsWithheld = tally.Departments.Count > 0,
+        TooFewRespondents = tally.RespondentCount > 0,
+    };
+
+    /// <summary>
+    /// Departments with fewer than the minimum of respondents are left out. So that they cannot be worked out by subtracting the
+    /// shown departments from the total, the rest (left-out departments plus answers without department) must itself
+    /// be empty or hold at least the minimum of respondents; otherwise the smallest shown departments are left out too.
+    /// </summary>
+    private static (IReadOnlyList<DepartmentSummary> Shown, bool Withheld) Departments(GoalTally tally, int minimum)
+    {
+        var shown = tally.Departments.Where(d => d.RespondentCount >= minimum)
             .OrderBy(d => d.RespondentCount).ThenBy(d => d.DepartmentId, StringComparer.Ordinal).ToList();
         int Rest() => tally.RespondentCount - shown.Sum(d => d.RespondentCount);
-        while (shown.Count > 0 && Rest() is > 0 and < MinimumGroupSize)
+        while (shown.Count > 0 && Rest() > 0 && Rest() < minimum)
         {
             shown.RemoveAt(0);
         }

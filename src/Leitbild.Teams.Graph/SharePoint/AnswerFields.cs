@@ -83,8 +83,9 @@ internal static class AnswerFields
             AnswerKind.Rating => AnswerValue.OfRating((int)(FieldValues.Number(fields, "Rating") ?? 0)),
             AnswerKind.NoAnswer => AnswerValue.None,
             AnswerKind.Choice => AnswerValue.OfChoices((FieldValues.Text(fields, "Choices") ?? "").Split(ChoiceSeparator)),
-            AnswerKind.Rank => AnswerValue.OfRank((int)(FieldValues.Number(fields, "Rank") ?? 0)),
-            _ => AnswerValue.OfText(FieldValues.Text(fields, "AnswerText") ?? ""),
+            // An empty rank or text is one the person withdrew (the item was overwritten, not deleted).
+            AnswerKind.Rank => FieldValues.Number(fields, "Rank") is { } rank ? AnswerValue.OfRank((int)rank) : AnswerValue.WithdrawnRank,
+            _ => FieldValues.Text(fields, "AnswerText") is { } text ? AnswerValue.OfText(text) : AnswerValue.WithdrawnText,
         };
         return new Answer
         {

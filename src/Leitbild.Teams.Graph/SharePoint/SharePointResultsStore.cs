@@ -34,6 +34,7 @@ public sealed partial class SharePointResultsStore : IResultsStore, IResultsList
     private readonly GraphServiceClient _client;
     private readonly SharePointResultsOptions _options;
     private readonly TimeProvider _time;
+    private readonly SummaryRulesSource _summaryRules;
     private readonly ILogger<SharePointResultsStore> _logger;
     private readonly GraphBatchRunner _batch;
     private readonly IResultsLabelSource _labels;
@@ -44,8 +45,10 @@ public sealed partial class SharePointResultsStore : IResultsStore, IResultsList
     private string? _officeSummariesListId;
     private ResultsListAddresses? _addresses;
 
-    public SharePointResultsStore(GraphServiceClient client, SharePointResultsOptions options, IResultsLabelSource labels, TimeProvider time, ILogger<SharePointResultsStore> logger)
+    public SharePointResultsStore(GraphServiceClient client, SharePointResultsOptions options, IResultsLabelSource labels, SummaryRulesSource summaryRules,
+        TimeProvider time, ILogger<SharePointResultsStore> logger)
     {
+        _summaryRules = summaryRules;
         _client = client;
         _labels = labels;
         _options = options;
@@ -175,7 +178,7 @@ public sealed partial class SharePointResultsStore : IResultsStore, IResultsList
             token = page.ContinuationToken;
         }
         while (token is not null);
-        return GoalSummaryCalculator.Compute(goalId, answers);
+        return GoalSummaryCalculator.Compute(goalId, answers, await _summaryRules.CurrentAsync(cancellationToken));
     }
 
     /// <summary>
@@ -234,11 +237,13 @@ public sealed partial class SharePointResultsStore : IResultsStore, IResultsList
             }
         }
         var labels = await _labels.GetAsync([], cancellationToken);
+        // Department heads read these lists: they follow the same minimum group size and moderation as the tab.
+        var rules = await _summaryRules.CurrentAsync(cancellationToken);
         var writes = new List<BatchStep>();
         for (var i = 0; i < goals.Count; i++)
         {
             var answers = await AllPagesAsync(lists.Answers, outcomes[$"goal{i}"].Body, cancellationToken);
-            var summary = GoalSummaryCalculator.Compute(goals[i], answers);
+            var summary = GoalSummaryCalculator.Compute(goals[i], answers, rules);
             var wanted = SummaryFields.ToFields(summary, labels);
             existing.TryGetValue(goals[i], out var stored);
             AddWriteIfChanged(writes, $"write{i}", lists.Summaries, stored.Id, stored.Fields, wanted);

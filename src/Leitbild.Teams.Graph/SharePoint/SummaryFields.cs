@@ -29,7 +29,8 @@ internal static class SummaryFields
             ["RatingCount"] = (double)summary.RatingCount,
             ["NoAnswerCount"] = (double)summary.NoAnswerCount,
             ["MeanRating"] = summary.MeanRating,
-            ["Distribution"] = summary.DistributionText,
+            // Below the minimum group size there is no distribution to show (all zeros would read as "nobody agreed").
+            ["Distribution"] = summary.TooFewRespondents ? null : summary.DistributionText,
             ["Comments"] = comments.Length == 0 ? null : comments,
         };
     }

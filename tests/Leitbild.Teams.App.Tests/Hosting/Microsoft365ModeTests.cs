@@ -41,6 +41,14 @@ public class Microsoft365ModeTests
         Assert.DoesNotContain("SharePointSiteId", output);
     }
 
+    [Fact]
+    public async Task RefusesAMinimumGroupSizeBelowThree()
+    {
+        var (exitCode, output) = await RunAppAsync(("Leitbild__MinimumGroupSize", "2"));
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Leitbild:MinimumGroupSize: 3 bis 100 Personen", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAppAsync(params (string Key, string Value)[] environment)
     {
         var database = Path.Combine(Path.GetTempPath(), $"leitbild-m365-{Guid.NewGuid():N}.db");

@@ -76,7 +76,7 @@ public class PollCardsTests
     public void AnsweredResultsAndClosedCardsValidate(string language)
     {
         var context = Context(language);
-        var results = PollTally.Compute(context.Poll, MyAnswers, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
+        var results = PollTally.Compute(context.Poll, MyAnswers, new Dictionary<string, CommentModeration>(), SummaryRules.Standard, includeHidden: false, TestCommentIds);
         CardSchema.AssertValid(Json(PollCards.Answered(context, MyAnswers, results, ["29:a", "29:b"])));
         CardSchema.AssertValid(Json(PollCards.Answered(context, MyAnswers, null, null)));
         CardSchema.AssertValid(Json(PollCards.Closed(context, results)));
@@ -84,11 +84,26 @@ public class PollCardsTests
     }
 
     [Fact]
+    public void AResultCardOfOnePersonsAnswersSaysNotEnoughAnswersAndShowsNoRating()
+    {
+        var context = Context("de");
+        var results = PollTally.Compute(context.Poll, MyAnswers, new Dictionary<string, CommentModeration>(), SummaryRules.Standard, includeHidden: false, new CommentIds(new byte[32]));
+
+        var card = Json(PollCards.Closed(context, results)).GetRawText();
+
+        Assert.Contains("noch zu wenige Antworten", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mehr Bäume", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("4: 1", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ACommentShownToOthersCannotHideALink()
     {
         var context = Context("de");
-        Answer[] phishing = [.. MyAnswers.Where(a => a.QuestionId != "q5"), Mine("q5", "klima-2", AnswerValue.OfText("[Ihr Konto prüfen](https://phish.example)"))];
-        var results = PollTally.Compute(context.Poll, phishing, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
+        // Four more people answered, so the comments may be shown at all (minimum group size).
+        Answer[] phishing = [.. MyAnswers.Where(a => a.QuestionId != "q5"), Mine("q5", "klima-2", AnswerValue.OfText("[Ihr Konto prüfen](https://phish.example)")),
+            .. Enumerable.Range(1, 4).Select(n => Mine("q5", "klima-2", AnswerValue.OfText("Gut")) with { RespondentKey = "anon-other-" + n })];
+        var results = PollTally.Compute(context.Poll, phishing, new Dictionary<string, CommentModeration>(), SummaryRules.Standard, includeHidden: false, TestCommentIds);
 
         var card = Json(PollCards.Closed(context, results)).GetRawText();
 
@@ -118,7 +133,7 @@ public class PollCardsTests
         var poll = SamplePoll() with { Questions = [.. Enumerable.Range(1, 10).Select(i => question with { Id = $"q{i}" })] };
         var context = Context("de", poll);
         var mine = poll.Questions.SelectMany(q => q.GoalIds.Select(g => Mine(q.Id, g, AnswerValue.OfRating(3)) with { PollId = poll.Id })).ToList();
-        var results = PollTally.Compute(poll, mine, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
+        var results = PollTally.Compute(poll, mine, new Dictionary<string, CommentModeration>(), SummaryRules.Standard, includeHidden: false, TestCommentIds);
         var sixty = Enumerable.Range(0, 60).Select(i => $"29:{Guid.NewGuid()}").ToList();
         var cards = Enumerable.Range(1, PollCards.PageCount(poll)).Select(page => PollCards.Questions(context, page, mine, [], sixty))
             .Append(PollCards.Answered(context, mine, results, sixty))

@@ -58,6 +58,15 @@ public class PollServiceTests : IAsyncLifetime
     private Task<AnswerOutcome> AnswerAsync(Poll poll, Person person, Dictionary<string, string?> inputs, string[]? page = null) =>
         _service.AnswerAsync(poll.Id, page ?? ["q1", "q2"], inputs, person.Id, Tenant, null, AnswerChannel.Chat, CancellationToken.None);
 
+    /// <summary>Staff(first) … Staff(first + count − 1) give the same answers: enough people for results to be shown.</summary>
+    private async Task OthersAnswerAsync(Poll poll, int first, int count, Dictionary<string, string?> inputs)
+    {
+        for (var i = first; i < first + count; i++)
+        {
+            Assert.True((await AnswerAsync(poll, Staff(i), inputs)).Accepted);
+        }
+    }
+
     [Fact]
     public async Task TwoPeopleAnswerOneChangesAndTheTallyCountsTheLatestAnswers()
     {
@@ -68,12 +77,13 @@ public class PollServiceTests : IAsyncLifetime
         Assert.True(changed.Accepted);
         Assert.Equal(4, changed.MyAnswers.Single(a => a.GoalId == "klima-1").Value.Rating);
         Assert.Equal(AnswerKind.NoAnswer, changed.MyAnswers.Single(a => a.GoalId == "wohnen-1").Value.Kind);
+        await OthersAnswerAsync(poll, 2, 3, new() { ["q1.klima-1"] = "3", ["q1.wohnen-1"] = "3" });
 
         var results = (await _service.ResultsAsync(poll.Id, includeHiddenComments: false, CancellationToken.None))!;
-        Assert.Equal(2, results.RespondentCount);
+        Assert.Equal(5, results.RespondentCount);
         var klima = results.Questions[0].Goals.Single(g => g.GoalId == "klima-1");
-        Assert.Equal([0, 0, 0, 1, 1], klima.Distribution);
-        Assert.Equal(4.5, klima.MeanRating);
+        Assert.Equal([0, 0, 3, 1, 1], klima.Distribution);
+        Assert.Equal(3.6, klima.MeanRating);
         Assert.Equal(1, results.Questions[0].Goals.Single(g => g.GoalId == "wohnen-1").NoAnswerCount);
     }
 
@@ -121,8 +131,9 @@ public class PollServiceTests : IAsyncLifetime
 
         // The same person changing their anonymous answer replaces it instead of adding one.
         await AnswerAsync(poll, person, new() { ["q1.klima-1"] = "2" });
+        await OthersAnswerAsync(poll, 4, 4, new() { ["q1.klima-1"] = "4" });
         var results = (await _service.ResultsAsync(poll.Id, false, CancellationToken.None))!;
-        Assert.Equal(1, results.Questions[0].Goals.Single(g => g.GoalId == "klima-1").RatingCount);
+        Assert.Equal(5, results.Questions[0].Goals.Single(g => g.GoalId == "klima-1").RatingCount);
     }
 
     [Fact]
@@ -161,6 +172,7 @@ public class PollServiceTests : IAsyncLifetime
         var poll = await OpenPollAsync();
         await AnswerAsync(poll, Staff(0), new() { ["q2"] = "Unsachlicher Kommentar" });
         await AnswerAsync(poll, Staff(1), new() { ["q2"] = "Mehr Radwege" });
+        await OthersAnswerAsync(poll, 2, 3, new() { ["q2"] = "Mehr Busse" });
         var comments = (await _service.ResultsAsync(poll.Id, true, CancellationToken.None))!.Questions[1].Comments;
         var target = comments.Single(c => c.Text.StartsWith("Unsachlich", StringComparison.Ordinal));
 
@@ -169,8 +181,68 @@ public class PollServiceTests : IAsyncLifetime
         Assert.True(await _service.ModerateCommentAsync(poll.Id, target.Id, true, "beleidigend", Organizer.Id, CancellationToken.None));
 
         var forReviewers = (await _service.ResultsAsync(poll.Id, false, CancellationToken.None))!.Questions[1].Comments;
-        Assert.Equal(["Mehr Radwege"], forReviewers.Select(c => c.Text));
+        Assert.Equal(["Mehr Busse", "Mehr Busse", "Mehr Busse", "Mehr Radwege"], forReviewers.Select(c => c.Text).Order(StringComparer.Ordinal));
         var forOrganizers = (await _service.ResultsAsync(poll.Id, true, CancellationToken.None))!.Questions[1].Comments;
         Assert.Equal("beleidigend", forOrganizers.Single(c => c.Hidden).HiddenReason);
+    }
+
+    private async Task<IReadOnlyList<Answer>> StoredAsync(Poll poll, Func<IReadOnlyList<Answer>, bool> done)
+    {
+        var store = _factory.Services.GetRequiredService<IResultsStore>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        IReadOnlyList<Answer> stored = [];
+        while (!timeout.IsCancellationRequested)
+        {
+            stored = (await store.ReadAnswersAsync(new AnswerQuery { PollId = poll.Id }, CancellationToken.None)).Answers;
+            if (done(stored))
+            {
+                break;
+            }
+            await Task.Delay(50);
+        }
+        return stored;
+    }
+
+    [Fact]
+    public async Task AChangedRankingReplacesTheOldRanksInTheAppAndInTheResultsStore()
+    {
+        var draft = Draft() with
+        {
+            Questions = [new Question { Id = "q1", Kind = QuestionKind.Ranking, Prompt = new("Was ist am wichtigsten?", "What matters most?"),
+                GoalIds = ["klima-1", "wohnen-1", "mobilitaet-1"], RankCount = 2 }],
+        };
+        var poll = await _service.CreateAsync(draft, Organizer.Id, CancellationToken.None);
+        Assert.True(await _service.OpenAsync(poll.Id, CancellationToken.None));
+        var person = Staff(0);
+        Assert.True((await AnswerAsync(poll, person, new() { ["q1.rank1"] = "klima-1", ["q1.rank2"] = "wohnen-1" }, ["q1"])).Accepted);
+        await StoredAsync(poll, s => s.Count == 2);
+
+        var changed = await AnswerAsync(poll, person, new() { ["q1.rank1"] = "mobilitaet-1", ["q1.rank2"] = "klima-1" }, ["q1"]);
+
+        Assert.True(changed.Accepted);
+        Assert.Equal([("klima-1", 2), ("mobilitaet-1", 1)], changed.MyAnswers.Select(a => (a.GoalId, a.Value.Rank!.Value)).Order());
+        var stored = await StoredAsync(poll, s => s.Any(a => a.GoalId == "mobilitaet-1") && s.Single(a => a.GoalId == "wohnen-1").Value.IsWithdrawn);
+        var ranks = stored.Where(a => !a.Value.IsWithdrawn).Select(a => a.Value.Rank).Order().ToList();
+        Assert.Equal([1, 2], ranks);
+        Assert.True(stored.Single(a => a.GoalId == "wohnen-1").Value.IsWithdrawn);
+    }
+
+    [Fact]
+    public async Task ARespondentWithdrawsTheirCommentByEmptyingTheField()
+    {
+        var poll = await OpenPollAsync();
+        var person = Staff(0);
+        Assert.True((await AnswerAsync(poll, person, new() { ["q2"] = "Herr X bremst alles" }, ["q2"])).Accepted);
+        await OthersAnswerAsync(poll, 1, 4, new() { ["q2"] = "Sachlich" });
+
+        var withdrawn = await AnswerAsync(poll, person, new() { ["q2"] = "" }, ["q2"]);
+
+        Assert.True(withdrawn.Accepted);
+        Assert.Empty(withdrawn.MyAnswers);
+        var results = (await _service.ResultsAsync(poll.Id, includeHiddenComments: true, CancellationToken.None))!;
+        Assert.Equal(4, results.Questions[1].Comments.Count);
+        Assert.DoesNotContain(results.Questions[1].Comments, c => c.Text.Contains("Herr X", StringComparison.Ordinal));
+        var stored = await StoredAsync(poll, s => s.Count == 5 && s.Count(a => a.Value.IsWithdrawn) == 1);
+        Assert.DoesNotContain(stored, a => a.Value.Text?.Contains("Herr X", StringComparison.Ordinal) == true);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ResultsApiTests : IAsyncLifetime
         await _app.Services.GetRequiredService<IResultsOutbox>().EnqueueAsync(Samples.Rating(1), CancellationToken.None);
 
         await ResultsOutboxTests.Eventually(() =>
-            _app.Services.GetRequiredService<IResultsStore>().ReadGoalSummaryAsync("klima-1", CancellationToken.None).GetAwaiter().GetResult().AnswerCount == 1);
+            _app.Services.GetRequiredService<IResultsStore>().ReadGoalSummaryAsync("klima-1", CancellationToken.None).GetAwaiter().GetResult().RespondentCount == 1);
 
         Assert.IsType<SqliteResultsStore>(_app.Services.GetRequiredService<IResultsStore>());
     }
@@ -87,13 +87,24 @@ public sealed class ResultsApiTests : IAsyncLifetime
     [Fact]
     public async Task TheSummaryCsvUsesADecimalComma()
     {
-        await StoreAsync(Samples.Rating(1, rating: 5), Samples.Rating(2, rating: 4));
+        await StoreAsync(Samples.Rating(1, rating: 5), Samples.Rating(2, rating: 4), Samples.Rating(3, rating: 5), Samples.Rating(4, rating: 4), Samples.Rating(5, rating: 5));
 
         var text = Encoding.UTF8.GetString(await _http.GetByteArrayAsync("/api/results/export.csv?poll=poll-1&view=summary"));
 
         var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Ziel;Amt;Handlungsfeld;Antworten;Personen;", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("klima-1;alle Ämter;klima;2;2;2;0;4,5;0;0;0;1;1", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("klima-1;alle Ämter;klima;5;5;5;0;4,6;0;0;0;2;3", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSummaryCsvOfFourPeopleSaysNotEnoughAnswersInsteadOfFigures()
+    {
+        await StoreAsync(Samples.Rating(1, rating: 1), Samples.Rating(2, rating: 5), Samples.Rating(3, rating: 5), Samples.Rating(4, rating: 5));
+
+        var text = Encoding.UTF8.GetString(await _http.GetByteArrayAsync("/api/results/export.csv?poll=poll-1&view=summary"));
+
+        var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("klima-1;alle Ämter;klima;;4;;;;;;;;;noch zu wenige Antworten", lines[1]);
     }
 
     [Fact]

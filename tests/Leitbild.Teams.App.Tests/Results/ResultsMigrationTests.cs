@@ -2,6 +2,7 @@ using System.Globalization;
 using Leitbild.Teams.App.Process;
 using Leitbild.Teams.App.ResultsStorage;
 using Leitbild.Teams.App.Storage;
+using Leitbild.Teams.App.Tests.Fakes;
 using Leitbild.Teams.Core.Results;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -48,12 +49,12 @@ public sealed class ResultsMigrationTests : IDisposable
         }
 
         await new MigrationRunner(database, [.. ProcessMigrations.All, .. ResultsMigrations.All], TimeProvider.System, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
-        var store = new SqliteResultsStore(database, TimeProvider.System);
+        var store = new SqliteResultsStore(database, FixedHiddenComments.Standard(), TimeProvider.System);
         var summaries = await store.ReadGoalSummariesAsync(["klima-1", "wohnen-1"], CancellationToken.None);
 
         var latest = answers.GroupBy(a => a.Key).Select(g => g.Last()).ToList();
         Assert.All(summaries, s => Assert.Equal(
-            System.Text.Json.JsonSerializer.Serialize(GoalSummaryCalculator.Compute(s.GoalId, latest)),
+            System.Text.Json.JsonSerializer.Serialize(GoalSummaryCalculator.Compute(s.GoalId, latest, SummaryRules.Standard)),
             System.Text.Json.JsonSerializer.Serialize(s)));
         Assert.Equal(latest.Count(a => a.GoalId == "klima-1"), summaries[0].AnswerCount);
     }

@@ -64,7 +64,7 @@ public sealed class ResultsOutboxTests : IAsyncLifetime
     [Fact]
     public async Task TheWorkerDeliversEveryAnswerAndEmptiesTheOutbox()
     {
-        var store = new SqliteResultsStore(_db.Database, TimeProvider.System);
+        var store = new SqliteResultsStore(_db.Database, FixedHiddenComments.Standard(), TimeProvider.System);
         for (var n = 1; n <= 250; n++)
         {
             await _outbox.EnqueueAsync(Samples.Rating(n), CancellationToken.None);

@@ -1,4 +1,5 @@
 using Leitbild.Teams.App.ResultsStorage;
+using Leitbild.Teams.App.Tests.Fakes;
 using Leitbild.Teams.Core.Results;
 using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
@@ -15,7 +16,7 @@ public sealed class SqliteResultsStoreContractTests : ResultsStoreContract
     protected override async Task<IResultsStore> CreateStoreAsync()
     {
         _database = await ResultsTestDatabase.CreateAsync();
-        return new SqliteResultsStore(_database.Database, TimeProvider.System);
+        return new SqliteResultsStore(_database.Database, FixedHiddenComments.Standard(), TimeProvider.System);
     }
 
     protected override Task DisposeStoreAsync()
@@ -62,6 +63,7 @@ internal static class SharePointTestStores
         Client(host),
         new SharePointResultsOptions { SiteId = site.Id, MaxRetryDelay = TimeSpan.FromMilliseconds(200) },
         new NoResultsLabels(),
+        FixedHiddenComments.Standard(),
         TimeProvider.System,
         NullLogger<SharePointResultsStore>.Instance);
 }

@@ -50,6 +50,7 @@ public sealed class EvaluationCalculatorTests
             Answers = answers,
             Statements = statements,
             Interviews = [new("i1", "interviews", "dez-a"), new("i2", "interviews", "dez-b")],
+            Rules = SummaryRules.Standard,
             Changes =
             [
                 new GoalChange { Sequence = 1, GoalId = "klima-1", Kind = GoalOutcomeKind.Reworded, PhaseId = "w1", PollId = "p1", NewText = new("Klimaneutral bis 2045", "Climate-neutral by 2045"), Priority = GoalPriority.Medium, RecordedAt = new DateTimeOffset(2024, 5, 14, 16, 0, 0, TimeSpan.Zero) },
@@ -78,6 +79,30 @@ public sealed class EvaluationCalculatorTests
         Assert.Equal(4.08, klima1.Agreement.Mean);
         Assert.Equal(AgreementLevel.Agreement, klima1.Agreement.Level);
         Assert.Empty(klima1.Polls.Comments);
+    }
+
+    [Fact]
+    public void AHiddenCommentIsLeftOutOfTheEvaluation()
+    {
+        var input = Input();
+        var comments = Enumerable.Range(0, 2).Select(n => EvaluationSamples.Rating("p1", "w1", "klima-1", n, 5, "a1") with
+        {
+            QuestionId = "q-text", Value = AnswerValue.OfText(n == 0 ? "Sachlich" : "Beleidigend"),
+        }).ToList();
+        var hidden = HiddenComments.ForAnswers(new CommentIds(new byte[32]), [comments[1].Key]);
+
+        var klima1 = Goal(EvaluationCalculator.Evaluate(input with { Answers = [.. input.Answers, .. comments], Rules = SummaryRules.Standard with { Hidden = hidden } }), "klima-1");
+
+        Assert.Equal(["Sachlich"], klima1.Polls.Comments);
+    }
+
+    [Fact]
+    public void ARaisedMinimumGroupSizeHoldsBackTheOfficeOfTen()
+    {
+        var klima1 = Goal(EvaluationCalculator.Evaluate(Input() with { Rules = SummaryRules.Standard with { Minimum = new MinimumGroupSize(11) } }), "klima-1");
+
+        Assert.Empty(klima1.Polls.Departments);
+        Assert.True(klima1.Polls.DepartmentsWithheld);
     }
 
     [Fact]

@@ -75,7 +75,8 @@ public class PollAudienceAndTallyTests
     public void TallyCountsMeanAndDistributionPerGoalOfTheQuestion()
     {
         var answers = new[] { Rated(P1, "klima-1", 5), Rated(P2, "klima-1", 4), Rated(P3, "klima-1", 4), Rated(P1, "wohnen-1", 2) };
-        var results = PollTally.Compute(Poll(Rating()), answers, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
+        var lowest = new SummaryRules(new MinimumGroupSize(MinimumGroupSize.Lowest), HiddenComments.None);
+        var results = PollTally.Compute(Poll(Rating()), answers, new Dictionary<string, CommentModeration>(), lowest, includeHidden: false, TestCommentIds);
 
         Assert.Equal(3, results.RespondentCount);
         var klima = results.Questions[0].Goals.Single(g => g.GoalId == "klima-1");
@@ -88,7 +89,7 @@ public class PollAudienceAndTallyTests
     [Fact]
     public void HiddenCommentsAreLeftOutForReviewersAndShownWithTheirReasonToOrganizers()
     {
-        var answers = new[] { Comment(P1, "Mehr Bäume", 1), Comment(P2, "Unsachlich!", 2) };
+        var answers = new[] { Comment(P1, "Mehr Bäume", 1), Comment(P2, "Unsachlich!", 2), Comment(P3, "Mehr Busse", 3) };
         var hiddenId = TestCommentIds.Of(answers[1].Key);
         var moderation = new Dictionary<string, CommentModeration>
         {
@@ -96,10 +97,11 @@ public class PollAudienceAndTallyTests
         };
         var poll = Poll(FreeText());
 
-        var forReviewers = PollTally.Compute(poll, answers, moderation, includeHidden: false, TestCommentIds);
-        Assert.Equal(["Mehr Bäume"], forReviewers.Questions[0].Comments.Select(c => c.Text));
+        var rules = new SummaryRules(new MinimumGroupSize(MinimumGroupSize.Lowest), new HiddenComments(new HashSet<string> { hiddenId }, TestCommentIds));
+        var forReviewers = PollTally.Compute(poll, answers, moderation, rules, includeHidden: false, TestCommentIds);
+        Assert.Equal(["Mehr Bäume", "Mehr Busse"], forReviewers.Questions[0].Comments.Select(c => c.Text));
 
-        var forOrganizers = PollTally.Compute(poll, answers, moderation, includeHidden: true, TestCommentIds);
+        var forOrganizers = PollTally.Compute(poll, answers, moderation, rules, includeHidden: true, TestCommentIds);
         var hidden = forOrganizers.Questions[0].Comments.Single(c => c.Hidden);
         Assert.Equal("beleidigend", hidden.HiddenReason);
     }

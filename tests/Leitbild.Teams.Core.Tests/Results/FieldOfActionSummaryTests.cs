@@ -8,10 +8,11 @@ public sealed class FieldOfActionSummaryTests
     {
         GoalId = id,
         AnswerCount = answers,
-        RespondentCount = answers,
+        // At least the minimum group size, so the goal's figures are shown and can be added up.
+        RespondentCount = Math.Max(answers, MinimumGroupSize.Default),
         Distribution = distribution,
         NoAnswerCount = noAnswer,
-    });
+    }, SummaryRules.Standard);
 
     [Fact]
     public void TheGoalsOfAFieldAreAddedUpAndTheMeanIsTakenOverEveryRating()

@@ -29,13 +29,15 @@ public sealed class GoalSummaryCalculatorTests
             Answer(3, AnswerValue.None, null),
             Answer(4, AnswerValue.OfText("  Mehr Radwege  "), null),
             Answer(5, AnswerValue.OfRating(1), null, goal: "other"),
+            Answer(6, AnswerValue.None, null),
+            Answer(7, AnswerValue.OfText("   "), null),
         ];
 
-        var summary = GoalSummaryCalculator.Compute("g1", answers);
+        var summary = GoalSummaryCalculator.Compute("g1", answers, SummaryRules.Standard);
 
-        Assert.Equal(4, summary.AnswerCount);
+        Assert.Equal(6, summary.AnswerCount);
         Assert.Equal(2, summary.RatingCount);
-        Assert.Equal(1, summary.NoAnswerCount);
+        Assert.Equal(2, summary.NoAnswerCount);
         Assert.Equal(3.5, summary.MeanRating);
         Assert.Equal([0, 1, 0, 0, 1], summary.Distribution);
         Assert.Equal(["Mehr Radwege"], summary.Comments);
@@ -44,14 +46,14 @@ public sealed class GoalSummaryCalculatorTests
 
     [Fact]
     public void AGoalWithoutRatingsHasNoMean() =>
-        Assert.Null(GoalSummaryCalculator.Compute("g1", [Answer(1, AnswerValue.None, null)]).MeanRating);
+        Assert.Null(GoalSummaryCalculator.Compute("g1", [Answer(1, AnswerValue.None, null)], SummaryRules.Standard).MeanRating);
 
     [Fact]
     public void ADepartmentWithFourRespondentsIsNotShown()
     {
         var answers = Enumerable.Range(1, 4).Select(p => Answer(p, AnswerValue.OfRating(3), "amt-1")).ToList();
 
-        var summary = GoalSummaryCalculator.Compute("g1", answers);
+        var summary = GoalSummaryCalculator.Compute("g1", answers, SummaryRules.Standard);
 
         Assert.Empty(summary.Departments);
         Assert.True(summary.DepartmentsWithheld);
@@ -64,7 +66,7 @@ public sealed class GoalSummaryCalculatorTests
             .Concat(Enumerable.Range(2, 5).Select(p => Answer(p, AnswerValue.OfRating(4), "amt-2")))
             .ToList();
 
-        var summary = GoalSummaryCalculator.Compute("g1", answers);
+        var summary = GoalSummaryCalculator.Compute("g1", answers, SummaryRules.Standard);
 
         // amt-1 has one person; showing amt-2 would reveal amt-1 as total minus amt-2.
         Assert.Empty(summary.Departments);
@@ -79,7 +81,7 @@ public sealed class GoalSummaryCalculatorTests
             .Concat(Enumerable.Range(14, 3).Select(p => Answer(p, AnswerValue.OfRating(3), null)))
             .ToList();
 
-        var summary = GoalSummaryCalculator.Compute("g1", answers);
+        var summary = GoalSummaryCalculator.Compute("g1", answers, SummaryRules.Standard);
 
         Assert.Equal(["amt-1", "amt-2"], summary.Departments.Select(d => d.DepartmentId));
         Assert.Equal(5.0, summary.Departments[0].MeanRating);
@@ -96,10 +98,11 @@ public sealed class GoalSummaryCalculatorTests
             Answer(2, AnswerValue.OfChoices("Rad"), null),
             Answer(3, AnswerValue.OfRank(1), null),
             Answer(4, AnswerValue.OfRank(2), null),
-        ]);
+            Answer(5, AnswerValue.OfRank(3), null),
+        ], SummaryRules.Standard);
 
         Assert.Equal(new Dictionary<string, int> { ["Bus"] = 1, ["Rad"] = 2 }, summary.ChoiceCounts);
-        Assert.Equal(1.5, summary.MeanRank);
+        Assert.Equal(2.0, summary.MeanRank);
     }
 
     [Fact]
@@ -112,9 +115,9 @@ public sealed class GoalSummaryCalculatorTests
             .ToList();
 
         var tally = GoalSummaryCalculator.Tally("g1", answers);
-        var summary = GoalSummaryCalculator.FromTally(tally);
+        var summary = GoalSummaryCalculator.FromTally(tally, SummaryRules.Standard);
 
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(GoalSummaryCalculator.Compute("g1", answers)), System.Text.Json.JsonSerializer.Serialize(summary));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(GoalSummaryCalculator.Compute("g1", answers, SummaryRules.Standard)), System.Text.Json.JsonSerializer.Serialize(summary));
         Assert.Equal(3, tally.Departments.Count);
         // amt-c (one person) and the person without office would be 2 = 15 − 7 − 6: amt-b (6) goes too, so they cannot be subtracted out.
         Assert.Equal(["amt-a"], summary.Departments.Select(d => d.DepartmentId));

@@ -45,7 +45,7 @@ public static class CardSamples
 
         var answers = SampleAnswers(poll, catalogue);
         var mine = answers.Where(a => a.RespondentKey == Respondent(0)).ToList();
-        var results = PollTally.Compute(poll, answers, new Dictionary<string, CommentModeration>(), includeHidden: false, TestCommentIds);
+        var results = PollTally.Compute(poll, answers, new Dictionary<string, CommentModeration>(), SummaryRules.Standard, includeHidden: false, TestCommentIds);
         var submit = T("poll.card.submit");
         var change = T("poll.card.change");
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Leitbild.Teams.Core.Results;
 using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
+using Leitbild.Teams.Graph.Tests.Fakes;
 
 namespace Leitbild.Teams.Graph.Tests.SharePoint;
 
@@ -171,7 +172,7 @@ public sealed class SharePointResultsStoreTests
         await using var sandbox = await SharePointSandbox.StartAsync();
         var store = sandbox.Store();
         var answers = Enumerable.Range(1, 6).Select(n => Samples.Rating(n, rating: n <= 3 ? 5 : 3))
-            .Append(Samples.Rating(7, goal: "klima-2") with { Value = AnswerValue.OfText("Mehr Bäume") })
+            .Concat(Enumerable.Range(7, 5).Select(n => Samples.Rating(n, goal: "klima-2") with { Value = AnswerValue.OfText(n == 7 ? "Mehr Bäume" : "") }))
             .ToList();
         await store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
 
@@ -185,5 +186,55 @@ public sealed class SharePointResultsStoreTests
         Assert.Equal("1: 0 · 2: 0 · 3: 3 · 4: 0 · 5: 3", items["klima-1"].Text("Distribution"));
         Assert.Equal("• Mehr Bäume", items["klima-2"].Text("Comments"));
         Assert.Equal(1, items["klima-1"].Version);
+    }
+
+    [Fact]
+    public async Task ACommentHiddenByAnOrganizerIsNotSentToTheSummaryList()
+    {
+        await using var sandbox = await SharePointSandbox.StartAsync();
+        var answers = Enumerable.Range(1, 5).Select(n => Samples.Rating(n, goal: "klima-2") with { Value = AnswerValue.OfText(n == 1 ? "Beleidigend" : "Sachlich " + n) }).ToList();
+        var store = sandbox.Store(rules: new SummaryRulesSource(MinimumGroupSize.Standard, new FixedHiddenComments(answers[0].Key)));
+        await store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
+
+        await store.RefreshSummariesAsync(["klima-2"], CancellationToken.None);
+
+        var comments = sandbox.Lists.Items(ResultsLists.SummariesTitle).Single().Text("Comments");
+        Assert.DoesNotContain("Beleidigend", comments, StringComparison.Ordinal);
+        Assert.Contains("Sachlich 2", comments, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AGoalWithFourRespondentsShowsDepartmentHeadsNoFiguresInTheSummaryList()
+    {
+        await using var sandbox = await SharePointSandbox.StartAsync();
+        var store = sandbox.Store();
+        await store.UpsertManyAsync(Enumerable.Range(1, 4).Select(n => new AnswerWrite(Samples.Rating(n, rating: n), false)).ToList(), CancellationToken.None);
+
+        await store.RefreshSummariesAsync(["klima-1"], CancellationToken.None);
+
+        var item = sandbox.Lists.Items(ResultsLists.SummariesTitle).Single();
+        Assert.Equal(4, (double)item.Fields["RespondentCount"]!);
+        Assert.Equal(0, (double)item.Fields["RatingCount"]!);
+        Assert.Null(item.Text("Distribution"));
+        Assert.False(item.Fields.TryGetValue("MeanRating", out var mean) && mean is not null);
+    }
+
+    [Fact]
+    public async Task AWithdrawnRankOverwritesTheListItemAndReadsBackAsWithdrawn()
+    {
+        await using var sandbox = await SharePointSandbox.StartAsync();
+        var store = sandbox.Store();
+        var rank = Samples.Rating(1) with { Value = AnswerValue.OfRank(1) };
+        await store.UpsertManyAsync([new AnswerWrite(rank, false)], CancellationToken.None);
+
+        var results = await store.UpsertManyAsync([new AnswerWrite(rank with { Value = AnswerValue.WithdrawnRank }, true)], CancellationToken.None);
+        await store.UpsertManyAsync([new AnswerWrite(rank with { Value = AnswerValue.WithdrawnRank }, true)], CancellationToken.None);
+
+        Assert.Equal(AnswerWriteStatus.Stored, Assert.Single(results).Status);
+        var item = Assert.Single(sandbox.AnswerItems);
+        Assert.False(item.Fields.TryGetValue("Rank", out var stored) && stored is not null);
+        var read = Assert.Single((await store.ReadAnswersAsync(new AnswerQuery { PollId = rank.PollId }, CancellationToken.None)).Answers);
+        Assert.True(read.Value.IsWithdrawn);
+        Assert.Equal(0, GoalSummaryCalculator.Tally(rank.GoalId, [read]).RankCount);
     }
 }

@@ -1,5 +1,7 @@
+using Leitbild.Teams.Core.Results;
 using Leitbild.Teams.Graph.Client;
 using Leitbild.Teams.Graph.SharePoint;
+using Leitbild.Teams.Graph.Tests.Fakes;
 using Leitbild.Teams.GraphSimulator;
 using Leitbild.Teams.GraphSimulator.Lists;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,8 +52,8 @@ internal sealed class SharePointSandbox : IAsyncDisposable
     public SharePointRestClient RestClient(Uri siteUrl) =>
         new(new HttpClient(), new Uri(new Uri(Host.BaseUrl.GetLeftPart(UriPartial.Authority)), siteUrl.AbsolutePath), new StaticAccessTokenProvider("simulator-token"));
 
-    public SharePointResultsStore Store(IResultsLabelSource? labels = null) => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) },
-        labels ?? new NoResultsLabels(), TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
+    public SharePointResultsStore Store(IResultsLabelSource? labels = null, SummaryRulesSource? rules = null) => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) },
+        labels ?? new NoResultsLabels(), rules ?? new SummaryRulesSource(MinimumGroupSize.Standard, new FixedHiddenComments()), TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
 
     public IReadOnlyList<SimItem> AnswerItems => Lists.Items(ResultsLists.AnswersTitle);
 

@@ -41,6 +41,7 @@ internal static class ReportSamples
                 Text = texts[n.Note.AnswerKey].Value.Text!, Sentiment = n.Note.Sentiment, Consent = n.Note.Consent, NamedAs = n.Note.NamedAs,
             }).ToList(),
             Interviews = set.Notes.Select(n => n.Interview).DistinctBy(i => i.InterviewId).ToList(),
+            Rules = SummaryRules.Standard,
             ContainsSampleData = true,
         };
     }
@@ -75,6 +76,7 @@ internal static class ReportSamples
             Answers = answers,
             Statements = [],
             Interviews = [],
+            Rules = SummaryRules.Standard,
         };
     }
 }

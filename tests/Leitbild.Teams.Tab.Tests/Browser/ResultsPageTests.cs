@@ -94,6 +94,22 @@ public sealed class ResultsPageTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task AGoalThreePeopleAnsweredSaysNotEnoughAnswersInsteadOfFigures()
+    {
+        var store = app.Factory.Services.GetRequiredService<IResultsStore>();
+        var answers = Enumerable.Range(101, 3).Select(n => Answer(n, AnswerValue.OfRating(1), "sta-61") with { GoalId = "wohnen-2", FieldOfActionId = "wohnen" }).ToList();
+        await store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, false)).ToList(), CancellationToken.None);
+        await using var tab = await TabPage.OpenAsync(app);
+        await tab.GoToAsync("/tab/dashboard/ergebnisse", SeededPeople.ReviewerName);
+
+        var goal = tab.Page.Locator("article.goal").Filter(new() { Has = tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Neue Wohnungen entstehen vorrangig im Bestand und auf Brachflächen." }) });
+        await Assertions.Expect(goal).ToContainTextAsync("noch zu wenige Antworten (Ergebnisse ab 5 Personen)");
+        await Assertions.Expect(goal.GetByRole(AriaRole.List)).ToHaveCountAsync(0);
+        await Assertions.Expect(goal.Locator("table")).ToHaveCountAsync(0);
+        Assert.Empty(tab.Problems);
+    }
+
+    [Fact]
     public async Task AnOrganizerDownloadsTheAnswersAsCsvAndXlsx()
     {
         await AnswersThroughTheOutboxAsync();

@@ -30,6 +30,9 @@ public sealed class PollsApiTests(PollsApiApp app) : IClassFixture<PollsApiApp>
         return id;
     }
 
+    /// <summary>Enough people for results to be shown (the minimum group size).</summary>
+    private static object FivePeople => PollDrafts.Rating(PollDrafts.People(SeededPeople.Staff, SeededPeople.Reviewer, SeededPeople.OtherStaff, SeededPeople.ThirdStaff, SeededPeople.FourthStaff));
+
     private Task<AnswerOutcome> AnswerAsync(string pollId, string personId, Dictionary<string, string?> inputs) =>
         app.Factory.Services.GetRequiredService<PollService>().AnswerAsync(
             pollId, ["q1", "q2"], inputs, personId, Tenant, null, AnswerChannel.Chat, CancellationToken.None);
@@ -210,29 +213,42 @@ public sealed class PollsApiTests(PollsApiApp app) : IClassFixture<PollsApiApp>
     [Fact]
     public async Task ResultsCountMeanAndDistributionPerGoal()
     {
-        var id = await CreateAndSendAsync();
+        var id = await CreateAndSendAsync(FivePeople);
         Assert.True((await AnswerAsync(id, SeededPeople.Staff, new() { ["q1.klima-1"] = "4", ["q1.wohnen-1"] = "2", ["q1.mobilitaet-1"] = "na" })).Accepted);
-        Assert.True((await AnswerAsync(id, SeededPeople.Reviewer, new() { ["q1.klima-1"] = "5" })).Accepted);
+        Assert.True((await AnswerAsync(id, SeededPeople.Reviewer, new() { ["q1.klima-1"] = "5", ["q1.mobilitaet-1"] = "na" })).Accepted);
+        // Results are shown from the minimum group size (five people) on.
+        foreach (var other in new[] { SeededPeople.OtherStaff, SeededPeople.ThirdStaff, SeededPeople.FourthStaff })
+        {
+            Assert.True((await AnswerAsync(id, other, new() { ["q1.klima-1"] = "3", ["q1.mobilitaet-1"] = "na" })).Accepted);
+        }
         var results = await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", await TokenAsync(SeededPeople.Reviewer))).JsonAsync();
-        Assert.Equal(2, results.GetProperty("respondentCount").GetInt32());
+        Assert.Equal(5, results.GetProperty("respondentCount").GetInt32());
         var klima = results.GetProperty("questions")[0].GetProperty("goals")[0];
         Assert.Equal("klima-1", klima.GetProperty("goalId").GetString());
         Assert.Equal("Bergkamen wird bis 2045 klimaneutral.", klima.GetProperty("goalText").GetString());
-        Assert.Equal(2, klima.GetProperty("answerCount").GetInt32());
-        Assert.Equal(4.5, klima.GetProperty("meanRating").GetDouble());
-        Assert.Equal([0, 0, 0, 1, 1], klima.GetProperty("distribution").EnumerateArray().Select(e => e.GetInt32()));
-        Assert.Equal(1, results.GetProperty("questions")[0].GetProperty("goals")[2].GetProperty("noAnswerCount").GetInt32());
+        Assert.Equal(5, klima.GetProperty("answerCount").GetInt32());
+        Assert.Equal(3.6, klima.GetProperty("meanRating").GetDouble());
+        Assert.Equal([0, 0, 3, 1, 1], klima.GetProperty("distribution").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(5, results.GetProperty("questions")[0].GetProperty("goals")[2].GetProperty("noAnswerCount").GetInt32());
+        // wohnen-1 was rated by one person only: nothing of it is shown.
+        var wohnen = results.GetProperty("questions")[0].GetProperty("goals")[1];
+        Assert.True(wohnen.GetProperty("tooFewRespondents").GetBoolean());
+        Assert.Equal(0, wohnen.GetProperty("ratingCount").GetInt32());
     }
 
     [Fact]
     public async Task AHiddenCommentKeepsItsReasonForOrganizersAndIsGoneForReviewers()
     {
-        var id = await CreateAndSendAsync();
+        var id = await CreateAndSendAsync(FivePeople);
         await AnswerAsync(id, SeededPeople.Staff, new() { ["q2"] = "Mehr Radwege bitte." });
+        foreach (var other in new[] { SeededPeople.Reviewer, SeededPeople.OtherStaff, SeededPeople.ThirdStaff, SeededPeople.FourthStaff })
+        {
+            await AnswerAsync(id, other, new() { ["q2"] = "Sachlich" });
+        }
         var organizer = await TokenAsync(SeededPeople.Organizer);
         var reviewer = await TokenAsync(SeededPeople.Reviewer);
         var comment = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", organizer)).JsonAsync())
-            .GetProperty("questions")[1].GetProperty("comments")[0];
+            .GetProperty("questions")[1].GetProperty("comments").EnumerateArray().Single(c => c.GetProperty("text").GetString() == "Mehr Radwege bitte.");
         var commentId = comment.GetProperty("id").GetString();
 
         var noReason = await _client.SendAsync(HttpMethod.Post, $"/api/polls/{id}/comments/{commentId}/moderation", organizer, new { hidden = true, reason = " " });
@@ -243,16 +259,18 @@ public sealed class PollsApiTests(PollsApiApp app) : IClassFixture<PollsApiApp>
 
         var hidden = await _client.SendAsync(HttpMethod.Post, $"/api/polls/{id}/comments/{commentId}/moderation", organizer, new { hidden = true, reason = "Nennt eine Person" });
         Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
-        var forOrganizer = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", organizer)).JsonAsync()).GetProperty("questions")[1].GetProperty("comments")[0];
+        var forOrganizer = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", organizer)).JsonAsync()).GetProperty("questions")[1].GetProperty("comments")
+            .EnumerateArray().Single(c => c.GetProperty("hidden").GetBoolean());
         Assert.True(forOrganizer.GetProperty("hidden").GetBoolean());
         Assert.Equal("Nennt eine Person", forOrganizer.GetProperty("hiddenReason").GetString());
         var forReviewer = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", reviewer)).JsonAsync()).GetProperty("questions")[1].GetProperty("comments");
-        Assert.Equal(0, forReviewer.GetArrayLength());
+        Assert.Equal(4, forReviewer.GetArrayLength());
+        Assert.DoesNotContain(forReviewer.EnumerateArray(), c => c.GetProperty("text").GetString() == "Mehr Radwege bitte.");
 
         var shown = await _client.SendAsync(HttpMethod.Post, $"/api/polls/{id}/comments/{commentId}/moderation", organizer, new { hidden = false });
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         var again = (await (await _client.SendAsync(HttpMethod.Get, $"/api/polls/{id}/results", reviewer)).JsonAsync()).GetProperty("questions")[1].GetProperty("comments");
-        Assert.Equal("Mehr Radwege bitte.", again[0].GetProperty("text").GetString());
+        Assert.Contains(again.EnumerateArray(), c => c.GetProperty("text").GetString() == "Mehr Radwege bitte.");
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class PollsPageTests(BrowserApp browser, PollsBrowserApp app) : IC
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         var organizer = await client.DevSignInAsync(SeededPeople.Organizer);
         var created = await (await client.SendAsync(HttpMethod.Post, "/api/polls", organizer,
-            PollDrafts.Rating(PollDrafts.People(SeededPeople.Staff, SeededPeople.Reviewer)))).JsonAsync();
+            PollDrafts.Rating(PollDrafts.People(SeededPeople.Staff, SeededPeople.Reviewer, SeededPeople.OtherStaff, SeededPeople.ThirdStaff, SeededPeople.FourthStaff)))).JsonAsync();
         var pollId = created.GetProperty("id").GetString()!;
         await client.SendAsync(HttpMethod.Post, $"/api/polls/{pollId}/send", organizer);
         var service = app.Factory.Services.GetRequiredService<PollService>();
@@ -153,11 +153,26 @@ public sealed class PollsPageTests(BrowserApp browser, PollsBrowserApp app) : IC
             Assert.True(outcome.Accepted);
         }
 
+        // Two people: below the minimum group size the page says so and shows neither figures nor comments.
         await using (var tab = await OpenAsync(SeededPeople.OrganizerName, $"/tab/dashboard/umfragen?poll={pollId}"))
         {
             var results = tab.Page.Locator(".results");
-            await Assertions.Expect(results).ToContainTextAsync("2 Personen haben geantwortet.");
-            await Assertions.Expect(results.Locator(".goal-result").First).ToContainTextAsync("4,5");
+            await Assertions.Expect(results.Locator(".goal-result").First).ToContainTextAsync("noch zu wenige Antworten (Ergebnisse ab 5 Personen)");
+            await Assertions.Expect(results).Not.ToContainTextAsync("4,5");
+            await Assertions.Expect(results).Not.ToContainTextAsync("Herr X");
+            Assert.Empty(tab.Problems);
+        }
+        foreach (var person in new[] { SeededPeople.OtherStaff, SeededPeople.ThirdStaff, SeededPeople.FourthStaff })
+        {
+            Assert.True((await service.AnswerAsync(pollId, ["q1", "q2"], new Dictionary<string, string?> { ["q1.klima-1"] = "3", ["q1.wohnen-1"] = "3", ["q2"] = "Sachlich" },
+                person, "local", null, AnswerChannel.Chat, CancellationToken.None)).Accepted);
+        }
+
+        await using (var tab = await OpenAsync(SeededPeople.OrganizerName, $"/tab/dashboard/umfragen?poll={pollId}"))
+        {
+            var results = tab.Page.Locator(".results");
+            await Assertions.Expect(results).ToContainTextAsync("5 Personen haben geantwortet.");
+            await Assertions.Expect(results.Locator(".goal-result").First).ToContainTextAsync("3,6");
             var comment = results.Locator("li.comment", new() { HasText = "Herr X" });
             await comment.GetByRole(AriaRole.Button, new() { Name = "Ausblenden" }).ClickAsync();
             await comment.GetByLabel("Grund für das Ausblenden").FillAsync("Nennt eine Person");

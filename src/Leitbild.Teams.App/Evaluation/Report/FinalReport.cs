@@ -305,7 +305,7 @@ public static class FinalReport
         foreach (var part in new[] { "data", "agreement", "participation", "privacy", "interviews", "workshops" })
         {
             w.Heading2(T($"report.methods.{part}.heading"));
-            w.Paragraph(F($"report.methods.{part}.text", Services.GoalSummaryMinimum, Agreement.MinimumRatings));
+            w.Paragraph(F($"report.methods.{part}.text", e.MinimumGroupSize, Agreement.MinimumRatings));
         }
         w.Heading2(T("report.methods.history.heading"));
         var changes = e.Changes;
@@ -317,10 +317,5 @@ public static class FinalReport
         w.Table([T("report.column.number"), T("report.column.goalId"), T("report.column.outcome"), T("report.column.workshop"), T("report.column.poll"), T("report.column.recorded")],
             changes.Select((c, i) => (IReadOnlyList<string>)[Number(i + 1), c.GoalId, goals.Decision(c), goals.PhaseTitle(c.PhaseId), c.PollId ?? "–", Day(c.RecordedAt)]),
             [0.7, 1.6, 4, 2.4, 1.8, 1.4]);
-    }
-
-    private static class Services
-    {
-        public const int GoalSummaryMinimum = Core.Results.GoalSummaryCalculator.MinimumGroupSize;
     }
 }

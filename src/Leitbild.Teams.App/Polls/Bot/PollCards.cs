@@ -244,6 +244,11 @@ public static class PollCards
                     Value = mineHere.FirstOrDefault()?.Value.Text,
                     Placeholder = context.F("poll.card.maxLength", question.MaxLength),
                 };
+                if (mineHere.Any(a => a.Value.Kind == AnswerKind.Text))
+                {
+                    // Changing answers is done on this card; emptying the field is how a comment is taken back.
+                    yield return new TextBlock { Text = context.T("poll.card.withdrawHint"), Wrap = true, IsSubtle = true, Size = "Small", Spacing = "None" };
+                }
                 break;
         }
     }
@@ -297,15 +302,18 @@ public static class PollCards
             {
                 Cells = [Cell(context.T("poll.card.goal"), bold: true), Cell(context.T("poll.card.mean"), bold: true), Cell(context.T("poll.card.count"), bold: true), Cell(context.T("poll.card.distribution"), bold: true)],
             };
+            // Below the minimum group size a goal shows no figures at all (Core has left them empty), only the reason.
             var rows = question.Goals.Select(g => new TableRow
             {
-                Cells =
-                [
-                    Cell(Shorten(context.Goal(g.GoalId))),
-                    Cell(Mean(g, definition, context.Language)),
-                    Cell(g.AnswerCount.ToString(CultureInfo.InvariantCulture)),
-                    Cell(Distribution(g, definition, context)),
-                ],
+                Cells = g.TooFewRespondents
+                    ? [Cell(Shorten(context.Goal(g.GoalId))), Cell("–"), Cell("–"), Cell(context.T("poll.card.tooFewAnswers"))]
+                    :
+                    [
+                        Cell(Shorten(context.Goal(g.GoalId))),
+                        Cell(Mean(g, definition, context.Language)),
+                        Cell(g.AnswerCount.ToString(CultureInfo.InvariantCulture)),
+                        Cell(Distribution(g, definition, context)),
+                    ],
             });
             yield return new Table
             {

@@ -31,7 +31,7 @@ function choiceTable(goal) {
       h('th', { scope: 'row' }, c.label), h('td', { class: 'num' }, String(c.count)), h('td', null, bar(c.count, max))))));
 }
 
-function departments(goal, lang) {
+function departments(goal, lang, minimum) {
   if (goal.departments.length === 0 && !goal.departmentsWithheld) return null;
   return h('details', { class: 'departments' },
     h('summary', null, t('tab.polls.results.departments')),
@@ -39,10 +39,16 @@ function departments(goal, lang) {
       ? h('ul', null, goal.departments.map((d) => h('li', null,
         t('tab.polls.results.departmentLine', d.name, d.respondentCount, formatNumber(d.meanRating, lang)))))
       : null,
-    goal.departmentsWithheld ? h('p', { class: 'hint' }, t('tab.polls.results.withheld')) : null);
+    goal.departmentsWithheld ? h('p', { class: 'hint' }, t('tab.polls.results.withheld', minimum)) : null);
 }
 
-function goalBlock(question, goal, lang) {
+function goalBlock(question, goal, lang, minimum) {
+  // Below the minimum group size the server sends no figures, only the flag: say so instead of showing zeros.
+  if (goal.tooFewRespondents) {
+    return h('div', { class: 'goal-result' },
+      h('h5', null, goal.goalText),
+      h('p', { class: 'hint too-few' }, t('tab.polls.results.tooFewAnswers', minimum)));
+  }
   const facts = [[t('tab.polls.results.answers'), String(goal.answerCount)]];
   if (question.kind === 'goalRating') facts.push([t('tab.polls.results.mean'), formatNumber(goal.meanRating, lang)]);
   if (question.kind === 'ranking') facts.push([t('tab.polls.results.meanRank'), formatNumber(goal.meanRank, lang)]);
@@ -51,7 +57,7 @@ function goalBlock(question, goal, lang) {
     h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])),
     question.kind === 'goalRating' ? distributionTable(goal, lang) : null,
     question.kind === 'singleChoice' || question.kind === 'multipleChoice' ? choiceTable(goal) : null,
-    question.kind === 'goalRating' ? departments(goal, lang) : null);
+    question.kind === 'goalRating' ? departments(goal, lang, minimum) : null);
 }
 
 function commentItem(pollId, comment, context, canModerate, redraw) {
@@ -110,12 +116,14 @@ export async function renderResults(container, context, pollId) {
   for (const question of results.questions) {
     container.append(h('section', { class: 'question-result' },
       h('h4', { class: 'question-prompt' }, question.prompt),
-      question.kind === 'freeText' ? null : question.goals.map((goal) => goalBlock(question, goal, context.lang)),
+      question.kind === 'freeText' ? null : question.goals.map((goal) => goalBlock(question, goal, context.lang, results.minimumGroupSize)),
       question.kind === 'freeText' || question.comments.length > 0
         ? h('div', null,
           h('h5', null, t('tab.polls.results.comments')),
           question.comments.length === 0
-            ? h('p', { class: 'hint' }, t('tab.polls.results.noComments'))
+            ? h('p', { class: 'hint' }, question.goals.some((g) => g.tooFewRespondents)
+              ? t('tab.polls.results.tooFewAnswers', results.minimumGroupSize)
+              : t('tab.polls.results.noComments'))
             : h('ul', { class: 'comments' }, question.comments.map((c) => commentItem(pollId, c, context, canModerate, redraw))))
         : null));
   }

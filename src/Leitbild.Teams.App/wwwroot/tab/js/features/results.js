@@ -78,7 +78,10 @@ function choices(goal, lang) {
 
 function goalCard(goal, data, lang) {
   const titleId = idFor('goal-title', goal.id);
-  const body = goal.answerCount === 0
+  // Below the minimum group size the server sends only how many answered: say so instead of showing zeros.
+  const body = goal.tooFewRespondents
+    ? [h('p', { class: 'coming-text too-few' }, t('tab.results.tooFewAnswers', data.minimumGroupSize))]
+    : goal.answerCount === 0
     ? [h('p', { class: 'coming-text' }, t('tab.results.noAnswers'))]
     : [
       facts([

@@ -1,0 +1,13 @@
+using Leitbild.Teams.Core.Results;
+
+namespace Leitbild.Teams.Graph.Tests.Fakes;
+
+/// <summary>Hidden comments as a test sets them (the real ones live in the polls' SQLite table, which this project has not).</summary>
+public sealed class FixedHiddenComments(params string[] answerKeys) : IHiddenComments
+{
+    public Task<HiddenComments> ReadAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(HiddenComments.ForAnswers(Ids, answerKeys));
+
+    /// <summary>The scheme the tests' own tallies use (an all-zero test secret), so ids agree.</summary>
+    public static CommentIds Ids { get; } = new(new byte[32]);
+}
