@@ -28,6 +28,36 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClosingAPollFromTheBotCardIsRecordedLikeClosingItInTheTab()
+    {
+        var client = _world.Factory.CreateClient();
+        var close = new Leitbild.Teams.Bot.Schema.Activity
+        {
+            Type = "invoke",
+            Id = Guid.NewGuid().ToString(),
+            ChannelId = "msteams",
+            ServiceUrl = "http://127.0.0.1:1/",
+            Name = "adaptiveCard/action",
+            Locale = "de-DE",
+            From = new Leitbild.Teams.Bot.Schema.ChannelAccount { Id = "29:organizer", AadObjectId = DevSignIn.Organizer },
+            Recipient = new Leitbild.Teams.Bot.Schema.ChannelAccount { Id = "28:bot" },
+            Conversation = new Leitbild.Teams.Bot.Schema.ConversationAccount { Id = "a:organizer", ConversationType = "personal", TenantId = PrivacyWorld.Tenant },
+            ReplyToId = "card-1",
+            Value = JsonSerializer.SerializeToElement(new
+            {
+                action = new { type = "Action.Execute", verb = "poll.close", data = new { verb = "poll.close", pollId = _world.NamedPoll.Id } },
+                trigger = "manual",
+            }),
+        };
+        var response = await client.PostAsJsonAsync("/api/messages", close, Leitbild.Teams.Bot.Schema.BotJson.Options);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var entry = Assert.Single(await AuditAsync(), e => e.GetProperty("action").GetString() == "BOT poll.close");
+        Assert.Equal(DevSignIn.Organizer, entry.GetProperty("actorId").GetString());
+        Assert.Equal(_world.NamedPoll.Id, entry.GetProperty("target").GetProperty("pollId").GetString());
+    }
+
+    [Fact]
     public async Task ClosingAPollExportingItsAnswersAndHidingACommentAreRecordedWithWhoWhatAndWhen()
     {
         var client = await ClientAsync(DevSignIn.Organizer);

@@ -1,3 +1,4 @@
+using Leitbild.Teams.App.Localization;
 using System.Text.Json;
 
 namespace Leitbild.Teams.EndToEnd.Tests.Playground;
@@ -44,7 +45,7 @@ public class PlaygroundPollTests(PlaygroundFixture fixture)
     private static string Text(JsonElement card) => card.GetRawText();
 
     [Fact]
-    public async Task AGroupChatRatesThreeGoalsOneChangesAndTheClosedCardsShowTheTally()
+    public async Task AGroupChatRatesThreeGoalsOneChangesAndTheClosedCardsWithholdTheTallyOfFewerThanFive()
     {
         Assert.NotEmpty(Client.GroupChatId);
         var chat = Client.GroupChatId;
@@ -93,15 +94,17 @@ public class PlaygroundPollTests(PlaygroundFixture fixture)
         var closed = CardOf(await Client.ExecuteInAsync(chat, organizer, createCard.MessageId, Action(started, "poll.close")));
         Assert.Contains("This poll is closed.", Text(closed));
         Assert.Contains("2 people answered.", Text(closed));
-        // klima-1: Anna 1, Ben 2 → mean 1.5, distribution 1:1 2:1; wohnen-1: 4 and 2 → 3.0; mobilitaet-1: one 3 and one "no answer".
-        Assert.Contains("1.5", Text(closed));
-        Assert.Contains("1: 1 · 2: 1 · 3: 0 · 4: 0 · 5: 0", Text(closed));
-        Assert.Contains("3.0", Text(closed));
+        // Two people are fewer than the five every figure needs: the card names no mean and no distribution
+        // (klima-1 would be 1.5 with 1:1 2:1 - Anna's changed answer and Ben's).
+        Assert.Contains(Texts.Get("poll.card.tooFewAnswers", "en"), Text(closed));
+        Assert.DoesNotContain("1: 1 · 2: 1 · 3: 0 · 4: 0 · 5: 0", Text(closed));
+        Assert.DoesNotContain("\"text\":\"1.5\"", Text(closed));
 
         // The card everyone in the chat sees is replaced too (in German: a chat has no one language).
         var updated = await Client.WaitForAsync(mark, e => e.Action == "updateMessage" && e.ConversationId == chat && e.MessageId == pollCard.MessageId, Patience, "the chat's poll card closed");
         Assert.Contains("Diese Umfrage ist geschlossen.", Text(updated.Card!.Value));
-        Assert.Contains("1: 1 · 2: 1 · 3: 0 · 4: 0 · 5: 0", Text(updated.Card!.Value));
+        Assert.Contains(Texts.Get("poll.card.tooFewAnswers", "de"), Text(updated.Card!.Value));
+        Assert.DoesNotContain("1: 1 · 2: 1", Text(updated.Card!.Value));
 
         var late = CardOf(await Client.ExecuteInAsync(chat, ben, pollCard.MessageId, answer, new Dictionary<string, string> { ["q1.klima-1"] = "5" }));
         Assert.Contains("This poll is closed.", Text(late));

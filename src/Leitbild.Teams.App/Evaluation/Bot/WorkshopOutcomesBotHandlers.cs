@@ -71,6 +71,7 @@ public sealed class WorkshopOutcomesBotHandlers(WorkshopOutcomesService outcomes
             PollId = Value(WorkshopOutcomeCard.PollKey),
         };
         await outcomes.RecordAsync(outcome, actor, cancellationToken);
+        await Privacy.BotAuditTrail.RecordAsync(turn, "outcome.record", new Dictionary<string, string> { ["phaseId"] = phaseId, ["goalId"] = outcome.GoalId }, cancellationToken);
         var next = new Dictionary<string, string?> { [WorkshopOutcomeCard.PhaseKey] = phaseId };
         return await FormAsync(turn, next, [], saved: true, cancellationToken) ?? Message(turn, [Texts.Get("outcomes.none", turn.Language)]);
     }

@@ -112,6 +112,7 @@ public static class PollBotHandlers
             var service = turn.Services.GetRequiredService<PollService>();
             var poll = await service.CreateAsync(draft, PersonId(turn), cancellationToken);
             await turn.Services.GetRequiredService<IPollDelivery>().SendAsync(poll.Id, cancellationToken);
+            await Privacy.BotAuditTrail.RecordAsync(turn, CreateVerb, new Dictionary<string, string> { ["pollId"] = poll.Id }, cancellationToken);
             return PollCreateCard.Started(turn, poll);
         }
         catch (PollDefinitionException e)
@@ -127,7 +128,10 @@ public static class PollBotHandlers
             return Message(turn, "poll.create.onlyOrganizers");
         }
         var pollId = data.GetValueOrDefault(PollCards.PollIdKey) ?? "";
-        await turn.Services.GetRequiredService<IPollDelivery>().CloseAsync(pollId, cancellationToken);
+        if (await turn.Services.GetRequiredService<IPollDelivery>().CloseAsync(pollId, cancellationToken))
+        {
+            await Privacy.BotAuditTrail.RecordAsync(turn, CloseVerb, new Dictionary<string, string> { ["pollId"] = pollId }, cancellationToken);
+        }
         var factory = turn.Services.GetRequiredService<PollCardFactory>();
         var context = await factory.ContextAsync(pollId, turn.Language, cancellationToken);
         if (context is null)
