@@ -53,6 +53,12 @@ public sealed record StoredTable
     public string? RetentionSql { get; init; }
     /// <summary>What erasing one person executes (Art. 17); null where the table cannot name them.</summary>
     public string? ErasureSql { get; init; }
+    /// <summary>
+    /// Retention and erasure of this table's named rows run through the results store port
+    /// (<c>IResultsStore.DeleteNamedAnswersAsync</c>), one rule for the SharePoint list and the SQLite table alike;
+    /// such a table carries no retention or erasure statement, so nothing is deleted twice.
+    /// </summary>
+    public bool DeletedByResultsStore { get; init; }
     /// <summary>One person's rows as JSON (Art. 15); null where the table cannot name them.</summary>
     public string? ExportSql { get; init; }
 }

@@ -15,8 +15,7 @@ internal static class ResultsStoredData
             Name = "results_answers",
             Holds = [DataCategory.NamedAnswers, DataCategory.AnonymousAnswers, DataCategory.InterviewNotes],
             Retention = RetentionTreatment.NamedRowsDeleted,
-            RetentionSql = "DELETE FROM results_answers WHERE respondent_key NOT LIKE 'anon-%'",
-            ErasureSql = "DELETE FROM results_answers WHERE lower(respondent_key) = $person",
+            DeletedByResultsStore = true,
             ExportSql = "SELECT document FROM results_answers WHERE lower(respondent_key) = $person ORDER BY answer_key",
         },
         // Pending deliveries: a named answer waiting for SharePoint carries the object id in its payload.

@@ -203,4 +203,18 @@ public sealed class SqliteResultsStore(SqliteDatabase database, SummaryRulesSour
 
     /// <summary>Summaries are computed when read, so there is no stored view to bring up to date.</summary>
     public Task RefreshSummariesAsync(IReadOnlyCollection<string> goalIds, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Summaries are computed when read, so the delete alone is enough for counts to follow.</summary>
+    public async Task<int> DeleteNamedAnswersAsync(string? respondentKey, CancellationToken cancellationToken)
+    {
+        var person = NamedAnswers.PersonOrAll(respondentKey);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM results_answers
+            WHERE respondent_key NOT LIKE 'anon-%' AND ($person IS NULL OR lower(respondent_key) = $person)
+            """;
+        command.Parameters.AddWithValue("$person", (object?)person ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -1,11 +1,19 @@
 using Leitbild.Teams.Core.Problems;
 using Leitbild.Teams.Core.Process;
+using Leitbild.Teams.Core.Results;
 
 namespace Leitbild.Teams.Core.Privacy;
 
-/// <summary>One person's data export (Art. 15) and erasure (Art. 17), and the retention run.</summary>
-public sealed class PersonalDataService(IPersonalDataStore store, IDirectory directory, IProcessStore processes, TimeProvider time)
+/// <summary>
+/// One person's data export (Art. 15) and erasure (Art. 17), and the retention run. The app's own store goes first (it
+/// also drops named answers still waiting in the outbox, so none is delivered afterwards), then the results store
+/// (SharePoint in Microsoft 365 mode, the SQLite table locally), reported as its own entry.
+/// </summary>
+public sealed class PersonalDataService(IPersonalDataStore store, IResultsStore results, IDirectory directory, IProcessStore processes, TimeProvider time)
 {
+    /// <summary>The entry that counts the named answers deleted from the results store.</summary>
+    public const string ResultsStoreEntry = "results_store";
+
     /// <summary>
     /// Only the planning team itself: external moderators organize but never see who said what, and a person's export
     /// is exactly that.
@@ -23,7 +31,8 @@ public sealed class PersonalDataService(IPersonalDataStore store, IDirectory dir
         var id = RequireAllowed(actor, personId);
         var email = await EmailOfAsync(id, cancellationToken);
         var changed = await store.EraseAsync(id, email, cancellationToken);
-        return changed.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        var deleted = await results.DeleteNamedAnswersAsync(id, cancellationToken);
+        return With(changed, deleted).Where(c => c.Value > 0).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
     }
 
     /// <summary>When retention deletes, from the stored processes (null: not while a process runs or is planned).</summary>
@@ -39,8 +48,12 @@ public sealed class PersonalDataService(IPersonalDataStore store, IDirectory dir
         {
             return null;
         }
-        return await store.DeleteForRetentionAsync(cancellationToken);
+        var changed = await store.DeleteForRetentionAsync(cancellationToken);
+        return With(changed, await results.DeleteNamedAnswersAsync(null, cancellationToken));
     }
+
+    private static Dictionary<string, int> With(IReadOnlyDictionary<string, int> changed, int resultsStoreDeleted) =>
+        new(changed, StringComparer.Ordinal) { [ResultsStoreEntry] = resultsStoreDeleted };
 
     private static string RequireAllowed(Actor actor, string personId)
     {

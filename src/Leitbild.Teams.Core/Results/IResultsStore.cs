@@ -35,6 +35,14 @@ public interface IResultsStore
     /// A store that computes summaries when read has nothing to do here.
     /// </summary>
     Task RefreshSummariesAsync(IReadOnlyCollection<string> goalIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes stored answers of named polls (Art. 17 erasure, retention): those of one person when
+    /// <paramref name="respondentKey"/> is an Entra object id (any case), all of them when it is null. Answers of
+    /// anonymous polls (<see cref="RespondentKeys.AnonymousPrefix"/>) are never touched. The affected goal summaries
+    /// follow. Returns how many answers this call deleted; a repeated call deletes nothing more and returns 0.
+    /// </summary>
+    Task<int> DeleteNamedAnswersAsync(string? respondentKey, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -79,7 +79,8 @@ public static class ResultsLists
     };
 
     /// <summary>
-    /// Indexed: the key (every upsert looks it up), poll and goal (reads), department (reads by Amt). The code columns
+    /// Indexed: the key (every upsert looks it up), poll and goal (reads), department (reads by Amt), the person (a named
+    /// poll's answers are found by it when that person's data is erased, Art. 17). The code columns
     /// ("… (Kennung)") are what the app reads back; the name columns beside them are what people read.
     /// </summary>
     public static ListSchema Answers { get; } = new(AnswersTitle, "Rückmeldungen aus dem Leitbildprozess (eine Zeile je Person und Frage)",
@@ -95,7 +96,7 @@ public static class ResultsLists
         new("Rank", "Rang", ListColumnKind.Number) { Minimum = 1, Maximum = AnswerValidator.MaxRank },
         new("AnswerText", "Kommentar", ListColumnKind.Note),
         new("Department", "Amt (Kennung)", ListColumnKind.Text, Indexed: true),
-        new("RespondentKey", "Person (Schlüssel)", ListColumnKind.Text),
+        new("RespondentKey", "Person (Schlüssel)", ListColumnKind.Text, Indexed: true),
         new("AnsweredAt", "Beantwortet am", ListColumnKind.DateTime),
         new("Phase", "Baustein", ListColumnKind.Text),
         new("Channel", "Kanal", ListColumnKind.Choice) { Choices = [.. ChannelLabels.Values] },

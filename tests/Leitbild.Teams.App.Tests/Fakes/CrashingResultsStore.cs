@@ -24,4 +24,5 @@ internal sealed class CrashingResultsStore(IResultsStore inner, CancellationToke
     public Task<GoalSummary> ReadGoalSummaryAsync(string goalId, CancellationToken cancellationToken) => inner.ReadGoalSummaryAsync(goalId, cancellationToken);
     public Task<IReadOnlyList<GoalSummary>> ReadGoalSummariesAsync(IReadOnlyList<string> goalIds, CancellationToken cancellationToken) => inner.ReadGoalSummariesAsync(goalIds, cancellationToken);
     public Task RefreshSummariesAsync(IReadOnlyCollection<string> goalIds, CancellationToken cancellationToken) => inner.RefreshSummariesAsync(goalIds, cancellationToken);
+    public Task<int> DeleteNamedAnswersAsync(string? respondentKey, CancellationToken cancellationToken) => inner.DeleteNamedAnswersAsync(respondentKey, cancellationToken);
 }

@@ -47,6 +47,27 @@ public sealed class PersonalDataApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ErasureDeletesThePersonsAnswersFromTheLocalResultsStoreAndLeavesOthersAndAnonymousOnes()
+    {
+        var person = $"SELECT COUNT(*) FROM results_answers WHERE respondent_key = '{PrivacyWorld.Person}'";
+        var other = $"SELECT COUNT(*) FROM results_answers WHERE respondent_key = '{PrivacyWorld.Other}'";
+        const string Anonymous = "SELECT COUNT(*) FROM results_answers WHERE respondent_key LIKE 'anon-%'";
+        await Microsoft365.Microsoft365EndToEndTests.WaitUntilAsync(async () =>
+            await _world.CountAsync(person) > 0 && await _world.CountAsync(other) > 0 && await _world.CountAsync(Anonymous) > 0);
+        var (stored, otherBefore, anonymousBefore) = (await _world.CountAsync(person), await _world.CountAsync(other), await _world.CountAsync(Anonymous));
+        var client = await ClientAsync(DevSignIn.Organizer);
+
+        var response = await client.DeleteAsync($"/api/privacy/people/{PrivacyWorld.Person}");
+
+        var changed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("changed");
+        Assert.Equal(stored, changed.GetProperty("results_store").GetInt32());
+        Assert.False(changed.TryGetProperty("results_answers", out _));
+        Assert.Equal(0, await _world.CountAsync(person));
+        Assert.Equal(otherBefore, await _world.CountAsync(other));
+        Assert.Equal(anonymousBefore, await _world.CountAsync(Anonymous));
+    }
+
+    [Fact]
     public async Task ErasureRemovesThePersonEverywhereButTheDirectoryAndTheAuditEntryAndLeavesOthersAlone()
     {
         var client = await ClientAsync(DevSignIn.Organizer);

@@ -54,6 +54,25 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RetentionDeletesTheNamedAnswersOfTheResultsStoreOnceAndKeepsTheAnonymousOnes()
+    {
+        const string Named = "SELECT COUNT(*) FROM results_answers WHERE respondent_key NOT LIKE 'anon-%'";
+        const string Anonymous = "SELECT COUNT(*) FROM results_answers WHERE respondent_key LIKE 'anon-%'";
+        // The outbox worker delivers the answers to the local results store shortly after they were given.
+        await Microsoft365.Microsoft365EndToEndTests.WaitUntilAsync(async () => await _world.CountAsync(Named) > 0 && await _world.CountAsync(Anonymous) > 0);
+        var named = await _world.CountAsync(Named);
+        var anonymous = await _world.CountAsync(Anonymous);
+        await _world.EndProcessAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-31));
+
+        var changed = await RunAsync();
+
+        Assert.Equal(named, changed![Core.Privacy.PersonalDataService.ResultsStoreEntry]);
+        Assert.Equal(0, await _world.CountAsync(Named));
+        Assert.Equal(anonymous, await _world.CountAsync(Anonymous));
+        Assert.Equal(0, (await RunAsync())![Core.Privacy.PersonalDataService.ResultsStoreEntry]);
+    }
+
+    [Fact]
     public async Task APollStaysReadableWithItsResultsAfterRetentionButWithoutItsAuthorAndAudience()
     {
         await _world.EndProcessAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-31));

@@ -43,8 +43,17 @@ public sealed class StoredDataCatalogueTests : IAsyncLifetime
     {
         foreach (var table in StoredDataCatalogue.All)
         {
-            Assert.True((table.Retention == RetentionTreatment.Kept) == (table.RetentionSql is null), table.Name);
+            Assert.True((table.Retention == RetentionTreatment.Kept) == (table.RetentionSql is null && !table.DeletedByResultsStore), table.Name);
         }
+    }
+
+    [Fact]
+    public void ATableTheResultsStoreDeletesFromHasNoStatementOfItsOwnSoNothingIsDeletedTwice()
+    {
+        var results = Assert.Single(StoredDataCatalogue.All, t => t.DeletedByResultsStore);
+        Assert.Equal("results_answers", results.Name);
+        Assert.Null(results.RetentionSql);
+        Assert.Null(results.ErasureSql);
     }
 
     [Fact]

@@ -200,5 +200,40 @@ public abstract class ResultsStoreContract : IAsyncLifetime
         Assert.NotNull(summaries[1].MeanRank);
     }
 
+    [Fact]
+    public async Task DeletingOnePersonsNamedAnswersLeavesOthersAndAnonymousOnesAndASecondRunDeletesNothing()
+    {
+        Answer[] answers =
+        [
+            Samples.Rating(1),
+            Samples.Rating(1, goal: "klima-2"),
+            Samples.Rating(2),
+            Samples.Rating(3) with { RespondentKey = RespondentKeys.ForAnonymousPoll(new byte[32], "tenant", Samples.Person(1), "poll-1") },
+        ];
+        await Store.UpsertManyAsync(answers.Select(a => new AnswerWrite(a, MayExist: false)).ToList(), CancellationToken.None);
+
+        var deleted = await Store.DeleteNamedAnswersAsync(Samples.Person(1).ToUpperInvariant(), CancellationToken.None);
+        var again = await Store.DeleteNamedAnswersAsync(Samples.Person(1), CancellationToken.None);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(0, again);
+        var left = await ReadAllAsync(new AnswerQuery { PollId = "poll-1" });
+        Assert.Equal(new[] { answers[2].Key, answers[3].Key }.Order(StringComparer.Ordinal), left.Select(a => a.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(2, (await Store.ReadGoalSummaryAsync("klima-1", CancellationToken.None)).RespondentCount);
+    }
+
+    [Fact]
+    public async Task DeletingEveryNamedAnswerKeepsTheAnonymousOnes()
+    {
+        var anonymous = Samples.Rating(3) with { RespondentKey = RespondentKeys.ForAnonymousPoll(new byte[32], "tenant", "person", "poll-1") };
+        await Store.UpsertManyAsync([new AnswerWrite(Samples.Rating(1), false), new AnswerWrite(Samples.Rating(2), false), new AnswerWrite(anonymous, false)], CancellationToken.None);
+
+        var deleted = await Store.DeleteNamedAnswersAsync(null, CancellationToken.None);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(anonymous.Key, Assert.Single(await ReadAllAsync(new AnswerQuery { PollId = "poll-1" })).Key);
+        Assert.Equal(0, await Store.DeleteNamedAnswersAsync(null, CancellationToken.None));
+    }
+
     private static string Json(GoalSummary summary) => System.Text.Json.JsonSerializer.Serialize(summary);
 }

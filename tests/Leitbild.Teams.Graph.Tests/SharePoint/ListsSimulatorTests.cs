@@ -87,6 +87,22 @@ public sealed class ListsSimulatorTests
     }
 
     [Fact]
+    public async Task DeletingAnItemAnswers204AndDeletingItAgainAnswers404()
+    {
+        var (sandbox, http, items) = await StartAsync();
+        await using var _ = sandbox;
+        await http.PostAsJsonAsync(items, Item("k1"));
+
+        var first = await http.DeleteAsync($"{items}/1");
+        var again = await http.DeleteAsync($"{items}/1");
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Empty(await first.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Empty(sandbox.AnswerItems);
+    }
+
+    [Fact]
     public async Task APatchWithAStaleETagIsRefusedWith412AndChangesNothing()
     {
         var (sandbox, http, items) = await StartAsync();

@@ -52,7 +52,8 @@ internal sealed class SharePointSandbox : IAsyncDisposable
     public SharePointRestClient RestClient(Uri siteUrl) =>
         new(new HttpClient(), new Uri(new Uri(Host.BaseUrl.GetLeftPart(UriPartial.Authority)), siteUrl.AbsolutePath), new StaticAccessTokenProvider("simulator-token"));
 
-    public SharePointResultsStore Store(IResultsLabelSource? labels = null, SummaryRulesSource? rules = null) => new(Client, new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1) },
+    public SharePointResultsStore Store(IResultsLabelSource? labels = null, SummaryRulesSource? rules = null, int readPageSize = 500) => new(Client,
+        new SharePointResultsOptions { SiteId = Site.Id, MaxRetryDelay = TimeSpan.FromSeconds(1), ReadPageSize = readPageSize },
         labels ?? new NoResultsLabels(), rules ?? new SummaryRulesSource(MinimumGroupSize.Standard, new FixedHiddenComments()), TimeProvider.System, NullLogger<SharePointResultsStore>.Instance);
 
     public IReadOnlyList<SimItem> AnswerItems => Lists.Items(ResultsLists.AnswersTitle);

@@ -101,7 +101,7 @@ public sealed partial class ListsFeature : ISimulatorFeature, ISimulatorRootFeat
 
     public void Map(IEndpointRouteBuilder v1)
     {
-        v1.MapMethods("sites/{**rest}", ["GET", "POST", "PATCH"], HandleAsync);
+        v1.MapMethods("sites/{**rest}", ["GET", "POST", "PATCH", "DELETE"], HandleAsync);
         v1.MapPost("$batch", HandleBatchAsync);
     }
 

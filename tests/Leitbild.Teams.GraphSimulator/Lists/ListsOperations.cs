@@ -49,6 +49,7 @@ public sealed partial class ListsFeature
             (3, "GET") when rest[2] == "items" => ListItems(site, list, request),
             (3, "POST") when rest[2] == "items" => CreateItem(site, list, request),
             (4, "GET") when rest[2] == "items" => WithItem(list, rest[3], item => SimResult.Json(200, ItemJson(site, list, item, expandFields: Expands(request)))),
+            (4, "DELETE") when rest[2] == "items" => WithItem(list, rest[3], item => DeleteItem(list, item)),
             (5, "GET") when rest[2] == "items" && rest[4] == "fields" => WithItem(list, rest[3], item => SimResult.Json(200, FieldsJson(item))),
             (5, "PATCH") when rest[2] == "items" && rest[4] == "fields" => WithItem(list, rest[3], item => UpdateFields(list, item, request)),
             _ => SimResult.Error(400, "BadRequest", $"Resource not found for the segment '{string.Join('/', rest)}'."),
@@ -250,6 +251,16 @@ public sealed partial class ListsFeature
         item.Version++;
         item.Modified = Time.GetUtcNow();
         return SimResult.Json(200, FieldsJson(item));
+    }
+
+    /// <summary>
+    /// DELETE /sites/{site-id}/lists/{list-id}/items/{item-id}: 204 No Content and no body; an item already gone is 404
+    /// (https://learn.microsoft.com/graph/api/listitem-delete).
+    /// </summary>
+    private static SimResult DeleteItem(SimList list, SimItem item)
+    {
+        list.Items.Remove(item.Id);
+        return new SimResult(204, null);
     }
 
     /// <summary>Unknown columns and values of the wrong type are refused with 400, as SharePoint does.</summary>
