@@ -17,6 +17,19 @@ public sealed partial class SharePointResultsStore
     public async Task<int> DeleteNamedAnswersAsync(string? respondentKey, CancellationToken cancellationToken)
     {
         var person = NamedAnswers.PersonOrAll(respondentKey);
+        try
+        {
+            return await DeleteAsync(person, cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.Kiota.Abstractions.ApiException or HttpRequestException or GoalSummaryRefreshException)
+        {
+            // SharePoint is throttling or down: the caller learns it is unavailable for now, and running again finishes it.
+            throw Core.Problems.ProblemException.Unavailable("results", "privacy.erase.sharePointUnavailable");
+        }
+    }
+
+    private async Task<int> DeleteAsync(string? person, CancellationToken cancellationToken)
+    {
         var listId = (await EnsureListsAsync(cancellationToken)).Answers;
         var found = await FindNamedItemsAsync(listId, person, cancellationToken);
         if (found.Count == 0)
@@ -49,7 +62,7 @@ public sealed partial class SharePointResultsStore
         LogNamedAnswersDeleted(_logger, deleted, failed);
         if (failed > 0)
         {
-            throw new NamedAnswersDeletionException(failed);
+            throw Core.Problems.ProblemException.Unavailable("results", "privacy.erase.incomplete", failed);
         }
         return deleted;
     }
@@ -86,7 +99,3 @@ public sealed partial class SharePointResultsStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Named answers deleted from SharePoint: {Deleted}, {Failed} to try again")]
     private static partial void LogNamedAnswersDeleted(ILogger logger, int deleted, int failed);
 }
-
-/// <summary>Some named answers could not be deleted (throttled, unavailable): running the erasure or retention again finishes it.</summary>
-public sealed class NamedAnswersDeletionException(int failed)
-    : Exception($"{failed} named answers could not be deleted from SharePoint; run again.");

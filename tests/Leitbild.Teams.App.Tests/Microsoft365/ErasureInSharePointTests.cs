@@ -88,4 +88,33 @@ public sealed class ErasureInSharePointTests : IAsyncLifetime
         using var nothing = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
         Assert.False(nothing.RootElement.GetProperty("changed").TryGetProperty("results_store", out _));
     }
+
+    [Fact]
+    public async Task WhileSharePointIsDownAnErasureAnswers503AndTheNextOneFinishesIt()
+    {
+        var planning = await FirstMappedOfficeAsync();
+        _world.AddStaff(1, 3, planning.Entra!.Departments[0]);
+        _world.Directory.AssignRole(Organizer, "User", EntraAppRoles.Organizer);
+        await using var app = _world.App();
+        var client = app.CreateClient();
+        await WaitForSyncAsync(client);
+        var store = app.Services.GetRequiredService<IResultsStore>();
+        await store.UpsertManyAsync([new AnswerWrite(Named(Erased, "klima-1"), MayExist: false)], CancellationToken.None);
+        var token = _world.Entra.UserToken(Organizer, "Mitarbeitende 1", EntraAppRoles.Organizer);
+
+        // Every retry the client makes is refused too, each after a second.
+        _world.Graph.Faults.RetryAfterSeconds = 1;
+        _world.Graph.Faults.RandomFaults = [FaultKind.ServiceUnavailable];
+        _world.Graph.Faults.PathFilter = "/items";
+        _world.Graph.Faults.FailureRate = 1;
+        var down = await Microsoft365World.TabAsync(client, HttpMethod.Delete, $"/api/privacy/people/{Erased}", token);
+        _world.Graph.Faults.Reset();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(Erased, _world.Lists.Items(ResultsLists.AnswersTitle).Select(i => i.Text("RespondentKey")));
+        var up = await Microsoft365World.TabAsync(client, HttpMethod.Delete, $"/api/privacy/people/{Erased}", token);
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        Assert.DoesNotContain(Erased, _world.Lists.Items(ResultsLists.AnswersTitle).Select(i => i.Text("RespondentKey")));
+    }
 }
