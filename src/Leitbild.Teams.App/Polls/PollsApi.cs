@@ -118,8 +118,8 @@ public static class PollsApi
 
     /// <summary>Stores a draft poll. Bad input: 400 with every problem in the caller's language, and nothing stored.</summary>
     public static async Task<Results<Created<PollView>, ValidationProblem>> Create(
-        HttpRequest request, ClaimsPrincipal principal, PollService service, IDirectory directory, IProcessStore processes,
-        PollGroupAudience groups, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal principal, PollService service, IDirectory directory,
+        PollGroupAudience groups, CancellationToken cancellationToken)
     {
         var language = RequestLanguage.Of(request);
         var user = TabUser.From(principal);
@@ -135,7 +135,7 @@ public static class PollsApi
         IReadOnlyList<PollProblem> audienceProblems = [.. groupProblems, .. await PollAudienceCheck.ProblemsAsync(draft.Audience, directory, cancellationToken)];
         if (audienceProblems.Count > 0)
         {
-            var definition = await DefinitionProblemsAsync(draft, user.Id, processes, time, cancellationToken);
+            var (_, definition) = await service.CheckDraftAsync(draft, user.Id, cancellationToken);
             return Invalid(ToErrors(definition.Concat(audienceProblems), language), language);
         }
         try
@@ -151,8 +151,8 @@ public static class PollsApi
 
     /// <summary>The first card page as Adaptive Card JSON for the official renderer in the tab; nothing is stored.</summary>
     public static async Task<Results<Ok<JsonElement>, ValidationProblem>> Preview(
-        HttpRequest request, ClaimsPrincipal principal, IProcessStore processes, [FromServices] IPollDelivery delivery,
-        TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal principal, PollService service, [FromServices] IPollDelivery delivery,
+        CancellationToken cancellationToken)
     {
         var language = RequestLanguage.Of(request);
         var (draft, bodyErrors) = await ReadDraftAsync(request, language, cancellationToken);
@@ -160,7 +160,7 @@ public static class PollsApi
         {
             return Invalid(bodyErrors, language);
         }
-        var (poll, problems) = await BuildAsync(draft, TabUser.From(principal).Id, processes, time, cancellationToken);
+        var (poll, problems) = await service.CheckDraftAsync(draft, TabUser.From(principal).Id, cancellationToken);
         // The card builder may rely on a valid poll (goals that exist, options present), so check first.
         if (poll is null || problems.Count > 0)
         {
@@ -278,43 +278,6 @@ public static class PollsApi
         }
         return TypedResults.Ok(new ModerationResult(commentId, body.Hidden, body.Hidden ? reason.Trim() : null));
     }
-
-    /// <summary>The draft as an unsaved poll of the running process, and what Core's rules find wrong with it.</summary>
-    private static async Task<(Poll? Poll, IReadOnlyList<PollProblem> Problems)> BuildAsync(
-        PollDraft draft, string organizerId, IProcessStore processes, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var process = (await processes.ListProcessesAsync(cancellationToken)).FirstOrDefault();
-        var catalogue = process is null ? null : await processes.GetGoalsAsync(process.Id, cancellationToken);
-        if (process is null || catalogue is null)
-        {
-            return (null, [new PollProblem("process", "Es gibt keinen Leitbildprozess mit Zielkatalog.", "There is no vision process with a goal catalogue.")]);
-        }
-        var now = time.GetUtcNow();
-        var poll = new Poll
-        {
-            Id = "preview",
-            ProcessId = process.Id,
-            PhaseId = draft.PhaseId,
-            Title = draft.Title,
-            Questions = draft.Questions,
-            Settings = draft.Settings,
-            Audience = draft.Audience,
-            Status = PollStatus.Draft,
-            CreatedBy = organizerId,
-            CreatedAt = now,
-        };
-        var problems = PollDefinitionRules.Check(poll, process, catalogue).ToList();
-        // The same rule PollService.CreateAsync applies; a preview of a poll that could not be created would mislead.
-        if (draft.Settings.Deadline is { } deadline && deadline <= now)
-        {
-            problems.Add(new("settings.deadline", "Die Frist liegt in der Vergangenheit.", "The deadline is in the past."));
-        }
-        return (poll, problems);
-    }
-
-    private static async Task<IReadOnlyList<PollProblem>> DefinitionProblemsAsync(
-        PollDraft draft, string organizerId, IProcessStore processes, TimeProvider time, CancellationToken cancellationToken) =>
-        (await BuildAsync(draft, organizerId, processes, time, cancellationToken)).Problems;
 
     /// <summary>
     /// Reads the draft with the template's strict JSON rules (unknown members and missing required ones are errors), so a

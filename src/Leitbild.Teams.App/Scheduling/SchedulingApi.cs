@@ -77,22 +77,17 @@ public static class SchedulingApi
         return TypedResults.Ok(new ParticipantsView(people, divisions));
     }
 
-    public static async Task<Ok<FindSlotsResponse>> FindSlots(FindSlotsRequest request, ICalendar calendar, IDirectory directory, SlotFinder finder, CancellationToken cancellationToken)
+    public static async Task<Ok<FindSlotsResponse>> FindSlots(FindSlotsRequest request, AdHocSlotSearch search, CancellationToken cancellationToken)
     {
-        var required = await ParticipantResolver.ResolveAsync(directory, request.Required, "required", cancellationToken);
-        var requiredIds = required.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var optional = (await ParticipantResolver.ResolveAsync(directory, request.Optional, "optional", cancellationToken)).Where(p => !requiredIds.Contains(p.Id)).ToList();
-        var rooms = request.NeedsRoom ? await calendar.ListRoomsAsync(cancellationToken) : [];
-        var search = new SlotSearch
+        var found = await search.FindAsync(new AdHocSlotQuery
         {
+            Required = request.Required,
+            Optional = request.Optional,
+            NeedsRoom = request.NeedsRoom,
+            MinimumCapacity = request.MinimumCapacity,
+            Duration = TimeSpan.FromMinutes(request.DurationMinutes),
             WindowStart = request.WindowStart,
             WindowEnd = request.WindowEnd,
-            Duration = TimeSpan.FromMinutes(request.DurationMinutes),
-            Required = required.Select(p => p.Email).ToList(),
-            Optional = optional.Select(p => p.Email).ToList(),
-            Rooms = rooms,
-            RoomRequired = request.NeedsRoom,
-            MinimumCapacity = request.MinimumCapacity,
             BufferBefore = TimeSpan.FromMinutes(request.BufferBeforeMinutes),
             BufferAfter = TimeSpan.FromMinutes(request.BufferAfterMinutes),
             EarliestTimeOfDay = request.EarliestTimeOfDay,
@@ -101,20 +96,11 @@ public static class SchedulingApi
             PreferredDays = request.PreferredDays.ToHashSet(),
             Step = TimeSpan.FromMinutes(request.StepMinutes),
             MaxResults = request.MaxResults,
-            MaxPerDay = 2,
-        };
-        search.Validate();
-        if (request.WindowEnd - request.WindowStart > TimeSpan.FromDays(366))
-        {
-            throw new SchedulingException("window", new("Der Zeitraum darf höchstens ein Jahr lang sein", "the window may be at most one year long"));
-        }
-        var snapshot = await calendar.GetSchedulesAsync(search.Required.Concat(search.Optional).Concat(rooms.Select(r => r.Email)).ToList(),
-            search.WindowStart, search.WindowEnd, search.Resolution, cancellationToken);
-        var result = finder.Find(search, snapshot);
-        var people = required.Concat(optional).ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
-        var slots = result.Slots.Select(s => new SlotView(s.Start, s.End, s.Room, s.Score,
+        }, cancellationToken);
+        var people = found.People.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
+        var slots = found.Result.Slots.Select(s => new SlotView(s.Start, s.End, s.Room, s.Score,
             s.Attendees.Select(a => new SlotAttendeeView(people[a.ScheduleId].Id, people[a.ScheduleId].DisplayName, a.IsRequired, a.Attendance)).ToList())).ToList();
-        var unreadable = result.UnreadableSchedules.Select(id => people.TryGetValue(id, out var p) ? p.Id : id).ToList();
+        var unreadable = found.Result.UnreadableSchedules.Select(id => people.TryGetValue(id, out var p) ? p.Id : id).ToList();
         return TypedResults.Ok(new FindSlotsResponse(slots, unreadable));
     }
 

@@ -25,6 +25,7 @@ public static class SchedulingServices
         }
         services.AddSingleton<IHolidayCalendar>(NrwPublicHolidays.Instance);
         services.AddSingleton<SlotFinder>();
+        services.AddSingleton<AdHocSlotSearch>();
         services.AddSingleton<LocalCalendar>();
         services.AddSingleton<ICalendar>(sp =>
         {

@@ -38,14 +38,36 @@ public sealed class PollService(
 {
     public async Task<Poll> CreateAsync(PollDraft draft, string organizerId, CancellationToken cancellationToken)
     {
-        var process = (await processes.ListProcessesAsync(cancellationToken)).FirstOrDefault()
-            ?? throw new PollDefinitionException([new("process", "Es gibt keinen Leitbildprozess.", "There is no vision process.")]);
-        var catalogue = await processes.GetGoalsAsync(process.Id, cancellationToken)
-            ?? throw new PollDefinitionException([new("goals", "Der Zielkatalog fehlt.", "The goal catalogue is missing.")]);
+        var (poll, problems) = await CheckDraftAsync(draft, organizerId, cancellationToken);
+        if (poll is null || problems.Count > 0)
+        {
+            throw new PollDefinitionException(problems);
+        }
+        poll = poll with { Id = NewId() };
+        await polls.CreateAsync(poll, cancellationToken);
+        return poll;
+    }
+
+    /// <summary>
+    /// The draft as an unsaved poll of the running process (id "preview") and everything the rules find wrong with it:
+    /// the one check behind creating a poll and previewing its card, so a preview never shows a poll that could not be created.
+    /// </summary>
+    public async Task<(Poll? Poll, IReadOnlyList<PollProblem> Problems)> CheckDraftAsync(PollDraft draft, string organizerId, CancellationToken cancellationToken)
+    {
+        var process = (await processes.ListProcessesAsync(cancellationToken)).FirstOrDefault();
+        if (process is null)
+        {
+            return (null, [new("process", "Es gibt keinen Leitbildprozess.", "There is no vision process.")]);
+        }
+        var catalogue = await processes.GetGoalsAsync(process.Id, cancellationToken);
+        if (catalogue is null)
+        {
+            return (null, [new("goals", "Der Zielkatalog fehlt.", "The goal catalogue is missing.")]);
+        }
         var now = time.GetUtcNow();
         var poll = new Poll
         {
-            Id = NewId(),
+            Id = "preview",
             ProcessId = process.Id,
             PhaseId = draft.PhaseId,
             Title = draft.Title,
@@ -61,12 +83,7 @@ public sealed class PollService(
         {
             problems.Add(new("settings.deadline", "Die Frist liegt in der Vergangenheit.", "The deadline is in the past."));
         }
-        if (problems.Count > 0)
-        {
-            throw new PollDefinitionException(problems);
-        }
-        await polls.CreateAsync(poll, cancellationToken);
-        return poll;
+        return (poll, problems);
     }
 
     /// <summary>Draft → open. False when the poll was not a draft (already opened by someone else, or closed).</summary>

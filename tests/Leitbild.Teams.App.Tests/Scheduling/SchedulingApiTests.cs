@@ -126,6 +126,22 @@ public sealed class SchedulingApiTests : IDisposable
     }
 
     [Fact]
+    public async Task ASlotSearchOverMoreThanAYearIsRefusedNamingTheWindow()
+    {
+        var refused = await PostAsync("/api/scheduling/slots", new
+        {
+            required = new[] { SchedulingApp.Seeded.ModeratorA },
+            durationMinutes = 60,
+            windowStart = Berlin(5, 4),
+            windowEnd = Berlin(5, 4).AddDays(367),
+        }, HttpStatusCode.BadRequest);
+
+        var text = refused.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("window", text, StringComparison.Ordinal);
+        Assert.Contains("höchstens ein Jahr", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWorkshopVoteBooksItselfOnceBothModeratorsSayYesAndTheRsvpIsReadBack()
     {
         var workshop = await PostAsync("/api/scheduling/workshops", new
