@@ -54,7 +54,7 @@ public sealed class PollService(
     /// </summary>
     public async Task<(Poll? Poll, IReadOnlyList<PollProblem> Problems)> CheckDraftAsync(PollDraft draft, string organizerId, CancellationToken cancellationToken)
     {
-        var process = (await processes.ListProcessesAsync(cancellationToken)).FirstOrDefault();
+        var process = await processes.GetRunningAsync(time, cancellationToken);
         if (process is null)
         {
             return (null, [new("process", "Es gibt keinen Leitbildprozess.", "There is no vision process.")]);

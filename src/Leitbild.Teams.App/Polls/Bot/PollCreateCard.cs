@@ -25,7 +25,8 @@ public static class PollCreateCard
         var lang = turn.Language;
         string T(string key) => Texts.Get(key, lang);
         var store = turn.Services.GetRequiredService<IProcessStore>();
-        var process = (await store.ListProcessesAsync(cancellationToken)).First();
+        var process = await store.GetRunningAsync(turn.Services.GetRequiredService<TimeProvider>(), cancellationToken)
+            ?? throw Core.Problems.ProblemException.NotFound("process", "problem.process.none");
         var catalogue = (await store.GetGoalsAsync(process.Id, cancellationToken))!;
         var running = process.Phases.FirstOrDefault(p => p.Status == PhaseStatus.Running) ?? process.Phases[0];
         var body = new List<CardElement>
