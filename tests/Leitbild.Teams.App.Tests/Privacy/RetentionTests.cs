@@ -58,8 +58,10 @@ public sealed class RetentionTests : IAsyncLifetime
     {
         const string Named = "SELECT COUNT(*) FROM results_answers WHERE respondent_key NOT LIKE 'anon-%'";
         const string Anonymous = "SELECT COUNT(*) FROM results_answers WHERE respondent_key LIKE 'anon-%'";
-        // The outbox worker delivers the answers to the local results store shortly after they were given.
-        await Microsoft365.Microsoft365EndToEndTests.WaitUntilAsync(async () => await _world.CountAsync(Named) > 0 && await _world.CountAsync(Anonymous) > 0);
+        // The outbox worker delivers the answers to the local results store shortly after they were given; count once all are there.
+        var outbox = _world.Factory.Services.GetRequiredService<Core.Results.IResultsOutbox>();
+        await Microsoft365.Microsoft365EndToEndTests.WaitUntilAsync(async () =>
+            (await outbox.CountAsync(CancellationToken.None)).Pending == 0 && await _world.CountAsync(Named) > 0 && await _world.CountAsync(Anonymous) > 0);
         var named = await _world.CountAsync(Named);
         var anonymous = await _world.CountAsync(Anonymous);
         await _world.EndProcessAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-31));
