@@ -2,6 +2,7 @@ using Leitbild.Teams.App.Polls.Bot;
 using Leitbild.Teams.App.Storage;
 using Leitbild.Teams.Bot.Broadcast;
 using Leitbild.Teams.Bot.Hosting;
+using Leitbild.Teams.Bot.Routing;
 using Leitbild.Teams.Core.Polls;
 using Leitbild.Teams.Core.Process;
 using Leitbild.Teams.Core.Results;
@@ -35,7 +36,7 @@ public static class PollsServices
         services.AddSingleton<IPollDelivery>(sp => sp.GetRequiredService<PollDelivery>());
         services.AddSingleton<IPollClosedListener>(sp => sp.GetRequiredService<PollDelivery>());
         services.AddSingleton<IBroadcastContent, PollBroadcastContent>();
-        services.AddBotRoutes(PollBotHandlers.Register);
+        services.AddBotHandlers<PollBotHandlers>(PollBotHandlers.Map);
         services.AddSingleton<PollDeadlineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PollDeadlineWorker>());
         services.AddPollsTab();

@@ -15,24 +15,21 @@ namespace Leitbild.Teams.App.Polls.Bot;
 /// The poll's bot routes: answering (Action.Execute, and the Action.Submit fallback to the same code), changing,
 /// refreshing a viewer's own state, and the organizer's "umfrage"/"poll" command with its create and close cards.
 /// </summary>
-public static class PollBotHandlers
+public sealed class PollBotHandlers(PollCardFactory factory, PollService service, IPollDelivery delivery, IDirectory directory, TimeProvider time)
 {
     public const string CreateVerb = "poll.create";
     public const string CloseVerb = "poll.close";
 
-    public static void Register(BotRoutes routes)
-    {
-        routes.OnCardStep(PollCards.AnswerVerb, AnswerAsync);
-        routes.OnCardStep(PollCards.ChangeVerb, ChangeAsync);
-        routes.OnCardStep(PollCards.RefreshVerb, RefreshAsync);
-        routes.OnCardStep(CreateVerb, CreateAsync);
-        routes.OnCardStep(CloseVerb, CloseAsync);
-        routes.OnCommand(["umfrage", "poll"], (turn, _, ct) => ShowCreateCardAsync(turn, ct), "poll.command.poll");
-    }
+    public static void Map(BotRoutes routes) => routes
+        .OnCardStep<PollBotHandlers>(PollCards.AnswerVerb, (h, turn, data, ct) => h.AnswerAsync(turn, data, ct))
+        .OnCardStep<PollBotHandlers>(PollCards.ChangeVerb, (h, turn, data, ct) => h.ChangeAsync(turn, data, ct))
+        .OnCardStep<PollBotHandlers>(PollCards.RefreshVerb, (h, turn, data, ct) => h.RefreshAsync(turn, data, ct))
+        .OnCardStep<PollBotHandlers>(CreateVerb, (h, turn, data, ct) => h.CreateAsync(turn, data, ct))
+        .OnCardStep<PollBotHandlers>(CloseVerb, (h, turn, data, ct) => h.CloseAsync(turn, data, ct))
+        .OnCommand<PollBotHandlers>(["umfrage", "poll"], (h, turn, _, ct) => h.ShowCreateCardAsync(turn, ct), "poll.command.poll");
 
-    private static async Task<AdaptiveCard> AnswerAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> AnswerAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
-        var (factory, service) = (turn.Services.GetRequiredService<PollCardFactory>(), turn.Services.GetRequiredService<PollService>());
         var context = await factory.ContextAsync(data.GetValueOrDefault(PollCards.PollIdKey) ?? "", turn.Language, cancellationToken);
         if (context is null)
         {
@@ -44,7 +41,7 @@ public static class PollBotHandlers
             AnswerChannel.Chat, cancellationToken);
         if (!outcome.Accepted)
         {
-            return context.Poll.IsClosedAt(turn.Services.GetRequiredService<TimeProvider>().GetUtcNow())
+            return context.Poll.IsClosedAt(time.GetUtcNow())
                 ? await factory.CurrentAsync(context, [], null, cancellationToken)
                 : PollCards.Questions(context, page, Echo(context, onPage, data), outcome.Problems, RefreshFor(turn, context.Poll));
         }
@@ -55,38 +52,36 @@ public static class PollBotHandlers
         return await factory.CurrentAsync(context with { Poll = outcome.Poll ?? context.Poll }, outcome.MyAnswers, RefreshFor(turn, context.Poll), cancellationToken);
     }
 
-    private static async Task<AdaptiveCard> ChangeAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> ChangeAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
-        var factory = turn.Services.GetRequiredService<PollCardFactory>();
         var context = await factory.ContextAsync(data.GetValueOrDefault(PollCards.PollIdKey) ?? "", turn.Language, cancellationToken);
         if (context is null)
         {
             return Message(turn, "poll.card.closed");
         }
-        if (context.Poll.IsClosedAt(turn.Services.GetRequiredService<TimeProvider>().GetUtcNow()))
+        if (context.Poll.IsClosedAt(time.GetUtcNow()))
         {
             return await factory.CurrentAsync(context, [], null, cancellationToken);
         }
-        var mine = await turn.Services.GetRequiredService<PollService>().MyAnswersAsync(context.Poll, PersonId(turn), TenantId(turn), cancellationToken);
+        var mine = await service.MyAnswersAsync(context.Poll, PersonId(turn), TenantId(turn), cancellationToken);
         return PollCards.Questions(context, 1, mine, [], RefreshFor(turn, context.Poll));
     }
 
     /// <summary>The refresh action: every viewer gets their own state (questions, their answers, or closed).</summary>
-    private static async Task<AdaptiveCard> RefreshAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> RefreshAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
-        var factory = turn.Services.GetRequiredService<PollCardFactory>();
         var context = await factory.ContextAsync(data.GetValueOrDefault(PollCards.PollIdKey) ?? "", turn.Language, cancellationToken);
         if (context is null)
         {
             return Message(turn, "poll.card.closed");
         }
         var mine = PersonId(turn) is { Length: > 0 } person
-            ? await turn.Services.GetRequiredService<PollService>().MyAnswersAsync(context.Poll, person, TenantId(turn), cancellationToken)
+            ? await service.MyAnswersAsync(context.Poll, person, TenantId(turn), cancellationToken)
             : [];
         return await factory.CurrentAsync(context, mine, RefreshFor(turn, context.Poll), cancellationToken);
     }
 
-    private static async Task ShowCreateCardAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task ShowCreateCardAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (!await IsOrganizerAsync(turn, cancellationToken))
         {
@@ -96,7 +91,7 @@ public static class PollBotHandlers
         await turn.SendCardAsync(await PollCreateCard.BuildAsync(turn, [], cancellationToken), cancellationToken);
     }
 
-    private static async Task<AdaptiveCard> CreateAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> CreateAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
         if (!await IsOrganizerAsync(turn, cancellationToken))
         {
@@ -109,9 +104,8 @@ public static class PollBotHandlers
         }
         try
         {
-            var service = turn.Services.GetRequiredService<PollService>();
             var poll = await service.CreateAsync(draft, PersonId(turn), cancellationToken);
-            await turn.Services.GetRequiredService<IPollDelivery>().SendAsync(poll.Id, cancellationToken);
+            await delivery.SendAsync(poll.Id, cancellationToken);
             await Privacy.BotAuditTrail.RecordAsync(turn, CreateVerb, new Dictionary<string, string> { ["pollId"] = poll.Id }, cancellationToken);
             return PollCreateCard.Started(turn, poll);
         }
@@ -121,29 +115,28 @@ public static class PollBotHandlers
         }
     }
 
-    private static async Task<AdaptiveCard> CloseAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    private async Task<AdaptiveCard> CloseAsync(TurnContext turn, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
     {
         if (!await IsOrganizerAsync(turn, cancellationToken))
         {
             return Message(turn, "poll.create.onlyOrganizers");
         }
         var pollId = data.GetValueOrDefault(PollCards.PollIdKey) ?? "";
-        if (await turn.Services.GetRequiredService<IPollDelivery>().CloseAsync(pollId, cancellationToken))
+        if (await delivery.CloseAsync(pollId, cancellationToken))
         {
             await Privacy.BotAuditTrail.RecordAsync(turn, CloseVerb, new Dictionary<string, string> { ["pollId"] = pollId }, cancellationToken);
         }
-        var factory = turn.Services.GetRequiredService<PollCardFactory>();
         var context = await factory.ContextAsync(pollId, turn.Language, cancellationToken);
         if (context is null)
         {
             return Message(turn, "poll.card.closed");
         }
-        var results = await turn.Services.GetRequiredService<PollService>().ResultsAsync(pollId, includeHiddenComments: false, cancellationToken);
+        var results = await service.ResultsAsync(pollId, includeHiddenComments: false, cancellationToken);
         return PollCards.Closed(context, results);
     }
 
-    private static async Task<bool> IsOrganizerAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        await turn.Services.GetRequiredService<IDirectory>().FindPersonAsync(PersonId(turn), cancellationToken) is { } person && person.Has(Role.Organizer);
+    private async Task<bool> IsOrganizerAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await directory.FindPersonAsync(PersonId(turn), cancellationToken) is { } person && person.Has(Role.Organizer);
 
     internal static string PersonId(TurnContext turn) => CardSteps.PersonId(turn);
 
