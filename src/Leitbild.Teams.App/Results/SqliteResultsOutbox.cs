@@ -86,7 +86,7 @@ public sealed class SqliteResultsOutbox(SqliteDatabase database, TimeProvider ti
             insert.Parameters.AddWithValue("$key", normalized.Key);
             insert.Parameters.AddWithValue("$payload", payload);
             // An anonymous answer's row is due from the start of its day: no time finer than the day is written for it.
-            insert.Parameters.AddWithValue("$now", RespondentKeys.IsAnonymous(normalized.RespondentKey) ? StoredValues.Day(now) : StoredValues.Instant(now));
+            insert.Parameters.AddWithValue("$now", StoredValues.Instant(normalized.Coarsened(now)));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         return true;

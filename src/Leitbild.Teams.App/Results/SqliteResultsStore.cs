@@ -38,8 +38,8 @@ public sealed class SqliteResultsStore(SqliteDatabase database, SummaryRulesSour
             command.Parameters.AddWithValue("$goal", answer.GoalId);
             command.Parameters.AddWithValue("$department", (object?)answer.DepartmentId ?? DBNull.Value);
             command.Parameters.AddWithValue("$document", ResultsJson.Serialize(answer));
-            // No time finer than the day for an anonymous answer (see Answer.Normalized).
-            command.Parameters.AddWithValue("$at", RespondentKeys.IsAnonymous(answer.RespondentKey) ? StoredValues.Day(time.GetUtcNow()) : StoredValues.Instant(time.GetUtcNow()));
+            // No time finer than the day for an anonymous answer.
+            command.Parameters.AddWithValue("$at", StoredValues.Instant(answer.Coarsened(time.GetUtcNow())));
             command.Parameters.AddWithValue("$kind", ResultsJson.KindName(answer.Value.Kind));
             command.Parameters.AddWithValue("$rating", (object?)answer.Value.Rating ?? DBNull.Value);
             command.Parameters.AddWithValue("$rank", (object?)answer.Value.Rank ?? DBNull.Value);

@@ -40,10 +40,18 @@ public sealed record Answer
     /// </summary>
     public Answer Normalized()
     {
-        var ticks = AnsweredAt.UtcTicks;
-        var unit = RespondentKeys.IsAnonymous(RespondentKey) ? TimeSpan.TicksPerDay : TimeSpan.TicksPerSecond;
-        return this with { AnsweredAt = new DateTimeOffset(ticks - (ticks % unit), TimeSpan.Zero) };
+        var ticks = Coarsened(AnsweredAt).UtcTicks;
+        return this with { AnsweredAt = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero) };
     }
+
+    /// <summary>
+    /// Any instant a store writes beside this answer (answered, stored, enqueued): only the UTC day for an anonymous
+    /// answer, unchanged for a named one.
+    /// </summary>
+    public DateTimeOffset Coarsened(DateTimeOffset instant) =>
+        RespondentKeys.IsAnonymous(RespondentKey)
+            ? new DateTimeOffset(instant.UtcDateTime.Date, TimeSpan.Zero)
+            : instant;
 }
 
 public static class AnswerKey
