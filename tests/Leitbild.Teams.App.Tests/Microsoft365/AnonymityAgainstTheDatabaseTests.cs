@@ -125,23 +125,8 @@ public sealed partial class AnonymityAgainstTheDatabaseTests : IAsyncLifetime
         return pollId;
     }
 
-    private Leitbild.Teams.Bot.Schema.Activity AnswerActivity(int i, string pollId) => _world.PersonalActivity(Microsoft365World.PersonId(i), "invoke") with
-    {
-        Name = "adaptiveCard/action",
-        ReplyToId = "card-" + i,
-        Value = JsonSerializer.SerializeToElement(new
-        {
-            action = new
-            {
-                type = "Action.Execute",
-                verb = "poll.answer",
-                data = Goals.ToDictionary(g => "q1." + g, g => (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Append(new("q2", Comment(i))).Append(new("pollId", pollId)).Append(new("page", "1")).Append(new("verb", "poll.answer"))
-                    .ToDictionary(),
-            },
-            trigger = "manual",
-        }),
-    };
+    private Leitbild.Teams.Bot.Schema.Activity AnswerActivity(int i, string pollId) => _world.PollAnswer(i, pollId,
+        Goals.ToDictionary(g => "q1." + g, g => (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(new("q2", Comment(i))));
 
     private sealed record Row(string Source, IReadOnlyDictionary<string, string> Values)
     {

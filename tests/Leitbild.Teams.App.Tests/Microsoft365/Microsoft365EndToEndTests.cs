@@ -115,24 +115,7 @@ public sealed class Microsoft365EndToEndTests : IAsyncLifetime
 
         foreach (var i in Enumerable.Range(3, 5))
         {
-            var person = Microsoft365World.PersonId(i);
-            var answer = _world.PersonalActivity(person, "invoke") with
-            {
-                Name = "adaptiveCard/action",
-                ReplyToId = "card-" + i,
-                Value = JsonSerializer.SerializeToElement(new
-                {
-                    action = new
-                    {
-                        type = "Action.Execute",
-                        verb = "poll.answer",
-                        data = Goals.ToDictionary(g => "q1." + g, g => (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                            .Append(new("pollId", pollId)).Append(new("page", "1")).Append(new("verb", "poll.answer"))
-                            .ToDictionary(),
-                    },
-                    trigger = "manual",
-                }),
-            };
+            var answer = _world.PollAnswer(i, pollId, Goals.ToDictionary(g => "q1." + g, g => (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             var invoked = await _world.FromTeamsAsync(client, answer);
             Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
         }

@@ -140,6 +140,26 @@ public sealed class Microsoft365World : IAsyncDisposable
         ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = TenantId } },
     };
 
+    /// <summary>
+    /// Person <paramref name="i"/> answering page 1 of a poll card in their 1:1 chat (a signed adaptiveCard/action
+    /// invoke, as Teams sends it): the given inputs plus the poll, page and verb the card carries.
+    /// </summary>
+    public Activity PollAnswer(int i, string pollId, IEnumerable<KeyValuePair<string, string>> inputs) => PersonalActivity(PersonId(i), "invoke") with
+    {
+        Name = "adaptiveCard/action",
+        ReplyToId = "card-" + i,
+        Value = JsonSerializer.SerializeToElement(new
+        {
+            action = new
+            {
+                type = "Action.Execute",
+                verb = "poll.answer",
+                data = inputs.Append(new("pollId", pollId)).Append(new("page", "1")).Append(new("verb", "poll.answer")).ToDictionary(),
+            },
+            trigger = "manual",
+        }),
+    };
+
     /// <summary>The cards posted (sent or replied) to one conversation, newest last.</summary>
     public IReadOnlyList<JsonElement> CardsSentTo(string conversationId) =>
         [.. Connector.Calls
